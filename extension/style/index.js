@@ -1,0 +1,2 @@
+// The style module JupyterLab loads for this extension (package.json "styleModule").
+import './base.css';
