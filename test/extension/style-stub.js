@@ -1,0 +1,2 @@
+// CSS imports are webpack's business; under jest they import as nothing.
+module.exports = {};
