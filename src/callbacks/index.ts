@@ -1,0 +1,3 @@
+/** Training callbacks, as `nn.callbacks.*`. */
+export { Callback, type Logs, type TrainingParams } from "./callback";
+export { History } from "./history";

@@ -1,0 +1,47 @@
+/**
+ * nnlab — neural networks in TypeScript, for learning and doing deep learning in JupyterLab.
+ *
+ * ```ts
+ * import * as nn from "nnlab";
+ * nn.setSeed(42);
+ * const model = nn.sequential([
+ *   nn.layers.dense({ units: 2, activation: "sigmoid", inputShape: [2] }),
+ *   nn.layers.dense({ units: 1, activation: "sigmoid" }),
+ * ]);
+ * model.compile({ optimizer: nn.optimizers.sgd({ learningRate: 1 }), loss: "binaryCrossentropy", metrics: ["accuracy"] });
+ * await model.fit(x, y, { epochs: 500, verbose: 0 });
+ * model.summary();
+ * ```
+ */
+import { setBackendImpl } from "./backend/backend";
+import { tsBackend } from "./backend/ts-backend";
+
+setBackendImpl(tsBackend);
+
+// Tensors and autodiff
+export { Tensor, type NestedArray } from "./tensor/tensor";
+export { tensor, zeros, ones, fill, scalar, type TensorOptions } from "./tensor/creation";
+export { type DType, setDefaultDType, getDefaultDType } from "./tensor/dtype";
+export { noGrad, isGradEnabled, gradientsOf } from "./tensor/autograd";
+export * from "./ops";
+
+// Randomness and session
+export { setSeed, random, Random } from "./random/rng";
+export { clearSession } from "./util/names";
+export { backend, type Backend } from "./backend/backend";
+
+// Building blocks, as namespaces: nn.layers.dense(...), nn.optimizers.sgd(...), …
+export * as layers from "./layers";
+export * as activations from "./activations";
+export * as initializers from "./initializers";
+export * as losses from "./losses";
+export * as metrics from "./metrics";
+export * as optimizers from "./optimizers";
+export * as callbacks from "./callbacks";
+
+// Models
+export { Model, Sequential, sequential, type CompileArgs, type FitArgs, type SequentialArgs } from "./models";
+
+// Rich display (used by the nnlab kernel and the JupyterLab extension)
+export * as display from "./display";
+export { JUPYTER_DISPLAY } from "./display/host";

@@ -1,0 +1,25 @@
+/**
+ * Keras-style automatic names: the first dense layer is `dense`, the next `dense_1`,
+ * then `dense_2`… per prefix, for the whole session (reset with `clearSession`).
+ */
+const counters = new Map<string, number>();
+
+/** The next unique name for `prefix`. */
+export function uniqueName(prefix: string): string {
+  const n = counters.get(prefix) ?? 0;
+  counters.set(prefix, n + 1);
+  return n === 0 ? prefix : `${prefix}_${n}`;
+}
+
+/** `Dense` → `dense`, `BatchNormalization` → `batch_normalization` (Keras's snake_case). */
+export function toSnakeCase(className: string): string {
+  return className
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
+    .toLowerCase();
+}
+
+/** Resets automatic names, as Keras's `clear_session()`. */
+export function clearSession(): void {
+  counters.clear();
+}

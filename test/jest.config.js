@@ -1,0 +1,38 @@
+// One jest run, three projects: the library (node), the extension's renderers (jsdom),
+// and the browser tests (a real JupyterLab in headless Debian Chromium).
+const path = require("path");
+const root = path.resolve(__dirname, "..");
+// Copies of package.json files (venv, built extension) that jest's module map must not see.
+const ignoredPaths = ["<rootDir>/.venv/", "<rootDir>/extension/nnlab_extension/"];
+const tsJest = ["ts-jest", { tsconfig: path.join(__dirname, "tsconfig.json") }];
+
+module.exports = {
+  rootDir: root,
+  projects: [
+    {
+      displayName: "unit",
+      rootDir: root,
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/test/unit/**/*.test.ts"],
+      transform: { "^.+\\.tsx?$": tsJest },
+    },
+    {
+      displayName: "extension",
+      rootDir: root,
+      testEnvironment: "jsdom",
+      testMatch: ["<rootDir>/test/extension/**/*.test.ts"],
+      transform: { "^.+\\.tsx?$": tsJest },
+      moduleNameMapper: { "\\.css$": "<rootDir>/test/extension/style-stub.js" },
+      setupFiles: ["<rootDir>/test/extension/jsdom-shim.js"],
+      modulePathIgnorePatterns: ignoredPaths,
+    },
+    {
+      displayName: "browser",
+      rootDir: root,
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/test/browser/**/*.test.ts"],
+      modulePathIgnorePatterns: ignoredPaths,
+      transform: { "^.+\\.tsx?$": tsJest },
+    },
+  ],
+};
