@@ -15,6 +15,8 @@ module.exports = {
       testEnvironment: "node",
       testMatch: ["<rootDir>/test/unit/**/*.test.ts"],
       transform: { "^.+\\.tsx?$": tsJest },
+      // Tests run against the TypeScript source, so coverage is measured on src/.
+      moduleNameMapper: { "^nnlab$": "<rootDir>/src/index.ts" },
     },
     {
       displayName: "extension",

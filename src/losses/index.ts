@@ -40,7 +40,7 @@ export const binaryCrossentropy: LossFn = (yTrue, yPred) => {
   return ops.neg(ops.mean(ops.add(positive, negative), -1));
 };
 
-export const lossRegistry = new Registry<LossFn>("loss");
+export const lossRegistry = new Registry<LossFn>("loss", "losses");
 lossRegistry.register("meanSquaredError", meanSquaredError, ["mse"]);
 lossRegistry.register("binaryCrossentropy", binaryCrossentropy, ["bce"]);
 

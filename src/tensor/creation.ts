@@ -42,7 +42,9 @@ function inferShape(values: NestedArray, where: string): number[] {
  * ```
  */
 export function tensor(values: NestedArray | TypedArray | Tensor, options: TensorOptions & { shape?: readonly number[] } = {}): Tensor {
-  const dtype = options.dtype ?? (values instanceof Tensor ? values.dtype : getDefaultDType());
+  const dtype =
+    options.dtype ??
+    (values instanceof Tensor ? values.dtype : values instanceof Float64Array ? "float64" : values instanceof Float32Array ? "float32" : getDefaultDType());
   assertDType(dtype, "tensor");
   let shape: number[];
   let flat: ArrayLike<number>;

@@ -149,6 +149,9 @@ export class Tensor {
   square(): Tensor { return ops.square(this); }
   abs(): Tensor { return ops.abs(this); }
   clip(min: number, max: number): Tensor { return ops.clip(this, min, max); }
+  sigmoid(): Tensor { return ops.sigmoid(this); }
+  tanh(): Tensor { return ops.tanh(this); }
+  relu(): Tensor { return ops.relu(this); }
   matmul(other: Tensor): Tensor { return ops.matmul(this, other); }
   sum(axis?: number | number[], keepDims = false): Tensor { return ops.sum(this, axis, keepDims); }
   mean(axis?: number | number[], keepDims = false): Tensor { return ops.mean(this, axis, keepDims); }

@@ -12,8 +12,11 @@ export function normalizeId(id: string): string {
 export class Registry<T> {
   private readonly entries = new Map<string, { name: string; value: T }>();
 
-  /** @param kind what the ids name, for error messages ("activation", "loss", …). */
-  constructor(private readonly kind: string) {}
+  /**
+   * @param kind what the ids name, for error messages ("activation", "loss", …).
+   * @param plural its plural, where adding "s" is wrong ("losses").
+   */
+  constructor(private readonly kind: string, private readonly plural = `${kind}s`) {}
 
   /** Registers `value` under its canonical name and any aliases (e.g. Keras abbreviations like "mse"). */
   register(name: string, value: T, aliases: string[] = []): void {
@@ -27,7 +30,7 @@ export class Registry<T> {
     }
     const entry = this.entries.get(normalizeId(id));
     if (!entry) {
-      throw new RangeError(`${argument}: unknown ${this.kind} "${id}". Valid ${this.kind}s: ${this.names().join(", ")}`);
+      throw new RangeError(`${argument}: unknown ${this.kind} "${id}". Valid ${this.plural}: ${this.names().join(", ")}`);
     }
     return entry.value;
   }

@@ -1,0 +1,21 @@
+/** Shared helpers for the library's unit tests. */
+import * as fs from "fs";
+import * as path from "path";
+
+/** Reference values written by test/fixtures/make_reference_fixtures.py (Keras 3 and PyTorch). */
+export const reference = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "reference.json"), "utf8"));
+
+/** Flattens nested arrays of numbers. */
+export function flat(x: unknown): number[] {
+  return Array.isArray(x) ? x.flatMap(flat) : [x as number];
+}
+
+/** Asserts |a − b| ≤ tol·max(1, |b|) elementwise, with a message naming the index. */
+export function expectClose(actual: ArrayLike<number> | number[], expected: number[], tol: number): void {
+  const a = Array.from(actual);
+  expect(a.length).toBe(expected.length);
+  a.forEach((v, i) => {
+    const err = Math.abs(v - expected[i]) / Math.max(1, Math.abs(expected[i]));
+    if (!(err <= tol)) throw new Error(`index ${i}: got ${v}, expected ${expected[i]} (relative error ${err} > ${tol})`);
+  });
+}
