@@ -1,0 +1,142 @@
+import * as tslabJupyter from "tslab/dist/jupyter";
+import { JupyterHandlerImpl } from "tslab/dist/jupyter";
+import type { CellOutput } from "./cell-output";
+import type { CellRunner } from "./cell-runner";
+import type { KernelDisplayHost } from "./display-host";
+import { compileError, runtimeError } from "./errors";
+import { ExecuteQueue } from "./execute-queue";
+import { bundleOf, toWireBundle } from "./mime-bundle";
+import type { ErrorContent, ExecuteReply, ExecuteRequest } from "./protocol";
+import { iopubWrite } from "./stdio";
+
+type KernelInfo = ReturnType<JupyterHandlerImpl["handleKernel"]>;
+type WriteDisplayData = Parameters<JupyterHandlerImpl["handleExecute"]>[2];
+
+/** Versions shown in kernel_info. */
+export interface KernelVersions {
+  kernel: string;
+  tslab: string;
+  /** The TypeScript that type-checks cells (tslab's fork), not the one that built the kernel. */
+  typescript: string;
+}
+
+/**
+ * tslab's Jupyter handler with nnlab's execution semantics. Completion, inspection,
+ * is_complete and shutdown are tslab's, unchanged.
+ *
+ * Overrides:
+ * - `handleKernel`: reports the nnlab implementation and the real TypeScript version.
+ * - execution (`executeCell`, called by `NnlabServer`; tslab's `handleExecute` takes only
+ *   stream/display writers, so it cannot send execute_input/execute_result/error):
+ *   execution counts, the last value as execute_result, errors as `error` messages and
+ *   error replies, and {@link ExecuteQueue}'s abort rule instead of tslab's 200 ms drop.
+ */
+export class NnlabHandler extends JupyterHandlerImpl {
+  private executionCount = 0;
+  private readonly queue = new ExecuteQueue();
+
+  constructor(
+    private readonly runner: CellRunner,
+    private readonly displayHost: KernelDisplayHost,
+    private readonly versions: KernelVersions,
+  ) {
+    super(runner.executor, false);
+  }
+
+  override handleKernel(): KernelInfo {
+    const tslabInfo = super.handleKernel();
+    return {
+      ...tslabInfo,
+      // `status` is required in every reply; tslab leaves it out.
+      ...{ status: "ok" },
+      implementation: "nnlab",
+      implementation_version: this.versions.kernel,
+      language_info: { ...tslabInfo.language_info, version: this.versions.typescript },
+      banner:
+        `nnlab kernel ${this.versions.kernel}: TypeScript ${this.versions.typescript} ` +
+        `on tslab ${this.versions.tslab} and Node.js ${process.versions.node}`,
+    };
+  }
+
+  /**
+   * Runs code before any request, with no output: the kernel's own imports into cell scope.
+   * Queued like a request so that the first cell sees its declarations.
+   */
+  async runPrelude(code: string): Promise<void> {
+    const done = await this.queue.enqueue(() => this.runner.run(code));
+    if (!done.aborted && done.value.kind !== "ok") {
+      console.error("nnlab kernel: the prelude failed:", JSON.stringify(done.value));
+    }
+  }
+
+  /** Handles one execute_request: queues it, runs it, sends its outputs, returns the reply. */
+  async executeCell(request: ExecuteRequest, out: CellOutput): Promise<ExecuteReply> {
+    const done = await this.queue.enqueue(() => this.execute(request, out));
+    return done.aborted ? { status: "aborted", execution_count: this.executionCount } : done.value;
+  }
+
+  private async execute(request: ExecuteRequest, out: CellOutput): Promise<ExecuteReply> {
+    const silent = request.silent === true;
+    // As in ipykernel: silent requests leave no trace (no count, no execute_input, no result).
+    const storeHistory = !silent && request.store_history !== false;
+    if (storeHistory) this.executionCount++;
+    const count = this.executionCount;
+    if (!silent) out.executeInput(request.code, count);
+    this.directOutputTo(out);
+
+    const error = await this.runAndSendResult(request.code, out, silent, count);
+    if (!error) return { status: "ok", execution_count: count, user_expressions: {}, payload: [] };
+    if (!silent) out.error(error);
+    if (request.stop_on_error !== false) this.queue.abortWaiting();
+    return { status: "error", execution_count: count, ...error };
+  }
+
+  /** Runs the code; sends its value as execute_result. Returns the error if it failed. */
+  private async runAndSendResult(
+    code: string,
+    out: CellOutput,
+    silent: boolean,
+    count: number,
+  ): Promise<ErrorContent | undefined> {
+    const outcome = await this.runner.run(code);
+    switch (outcome.kind) {
+      case "compile-error":
+        return compileError(code, outcome.diagnostics);
+      case "runtime-error":
+        return runtimeError(outcome.thrown);
+      case "ok":
+        for (const w of outcome.warnings) out.stream("stderr", `${w.file ? w.file + ":" : ""}${w.line}:${w.column} - ${w.message}\n`);
+        if (!outcome.hasValue || silent) return undefined;
+        try {
+          out.executeResult(count, await bundleOf(outcome.value), {});
+        } catch (thrown) {
+          // The value's own Jupyter.display method failed: that is the cell's error.
+          return runtimeError(thrown);
+        }
+        return undefined;
+    }
+  }
+
+  /**
+   * Points everything a cell can print at this request: stdout/stderr,
+   * the nnlab display host, and tslab's own `display` API (`import { display } from "tslab"`),
+   * which reads the module variable `lastWriteDisplayData` that tslab's handleExecute sets.
+   */
+  private directOutputTo(out: CellOutput): void {
+    process.stdout.write = iopubWrite("stdout", out);
+    process.stderr.write = iopubWrite("stderr", out);
+    this.displayHost.target = out;
+    const writeDisplayData: WriteDisplayData = (data, update) => {
+      const displayId = data.transient?.display_id;
+      const bundle = toWireBundle(data.data);
+      if (update && displayId !== undefined) out.updateDisplayData(displayId, bundle, data.metadata);
+      else out.displayData(bundle, data.metadata, displayId);
+    };
+    (tslabJupyter as { lastWriteDisplayData: WriteDisplayData }).lastWriteDisplayData = writeDisplayData;
+  }
+
+  override handleShutdown(req: { restart: boolean }): { restart: boolean } {
+    const reply = { status: "ok", restart: req.restart === true };
+    return reply;
+  }
+}

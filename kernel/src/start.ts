@@ -1,0 +1,64 @@
+import * as path from "path";
+import { createRequire } from "module";
+import { CellRunner } from "./cell-runner";
+import { LazyConverterSet } from "./converters";
+import { KernelDisplayHost } from "./display-host";
+import { NnlabHandler } from "./handler";
+import { packageVersion } from "./kernelspec";
+import { aliasPackage, type TypeScriptSys } from "./module-alias";
+import { NnlabServer } from "./server";
+
+/** The package cells get for `import ... from "nnlab"`. */
+const LIBRARY = "nnlab";
+
+/**
+ * Starts the kernel for the connection file `configPath`, in the current directory (Jupyter
+ * starts kernels in the notebook's directory). This is tslab's `startKernel` with nnlab's
+ * handler and server, the "nnlab" module alias, the display host, and the cell prelude.
+ */
+export function startKernel(configPath: string): void {
+  const tslabRequire = createRequire(require.resolve("tslab/package.json"));
+  // The TypeScript instance tslab's converter uses (its own 5.0 fork), not the kernel's.
+  const ts = tslabRequire("@tslab/typescript-for-tslab") as TypeScriptSys & { version: string };
+
+  // Before the converter exists: it resolves modules from its first build on.
+  const libraryDir = findLibrary();
+  if (libraryDir) aliasPackage(LIBRARY, libraryDir, ts);
+
+  const converters = new LazyConverterSet();
+  void converters.node; // Create the type checker now rather than in the first cell.
+  const runner = new CellRunner(process.cwd(), converters);
+  const displayHost = new KernelDisplayHost();
+  displayHost.register();
+
+  const handler = new NnlabHandler(runner, displayHost, {
+    kernel: packageVersion(),
+    tslab: (tslabRequire("./package.json") as { version: string }).version,
+    typescript: ts.version,
+  });
+  const server = new NnlabServer(handler, configPath);
+
+  // interrupt_mode "signal": a blocking cell is stopped by vm's breakOnSigint; this handler
+  // rejects a pending top-level await.
+  process.on("SIGINT", () => runner.interrupt());
+  // A cell's timers and promises may fail after the cell finished: report, never die.
+  process.on("uncaughtException", (err) => console.error("Uncaught exception:", err));
+  process.on("unhandledRejection", (reason) => console.error("Unhandled promise rejection:", reason));
+
+  server.init().catch((err: unknown) => {
+    console.error("nnlab kernel: cannot open the kernel's sockets:", err);
+    process.exit(1);
+  });
+  // `display` in every cell's scope; see cell-api.ts.
+  void handler.runPrelude(`import { display } from ${JSON.stringify(path.join(__dirname, "cell-api"))};`);
+}
+
+/** The library's package directory as the kernel package resolves it, or undefined if absent. */
+function findLibrary(): string | undefined {
+  try {
+    return path.dirname(require.resolve(`${LIBRARY}/package.json`));
+  } catch {
+    console.error(`nnlab kernel: package "${LIBRARY}" not found; cells cannot import it`);
+    return undefined;
+  }
+}
