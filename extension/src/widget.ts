@@ -15,6 +15,8 @@ export class SummaryRenderer extends Widget implements IRenderMime.IRenderer {
     super();
     this._mimeType = options.mimeType;
     this.addClass(CLASS_NAME);
+    // As JupyterLab's own renderers do: says which MIME type of the bundle is shown.
+    this.node.dataset.mimeType = this._mimeType;
   }
 
   /**
