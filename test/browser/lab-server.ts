@@ -3,10 +3,13 @@
  * user's Jupyter setup, and stops it again.
  *
  * Isolation: the notebooks are served from a temporary copy (tests may run and save
- * them), and JUPYTER_CONFIG_DIR / JUPYTER_DATA_DIR / JUPYTER_RUNTIME_DIR point at fresh
- * temporary folders, so neither the user's settings nor a previous run's workspace
- * leak in. Kernels and lab extensions still come from the venv (sys.prefix), which is
- * what is under test.
+ * them), and the Jupyter config, data, runtime, lab settings and workspaces folders are
+ * fresh temporary ones, so neither the user's settings, nor the project's own
+ * .jupyter-env state (which `npm start` uses), nor a previous run leak in, and a test
+ * that switches the theme changes nothing outside its run. The config folder starts
+ * with the project's jupyter-config/jupyter_server_config.json, so the server runs as
+ * `npm start` runs it. Kernels and lab extensions come from the venv (sys.prefix),
+ * which is what is under test.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -105,9 +108,9 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-function writeSettings(configDir: string, settings: Record<string, object>): void {
+function writeSettings(settingsDir: string, settings: Record<string, object>): void {
   for (const [plugin, values] of Object.entries(settings)) {
-    const file = join(configDir, 'lab', 'user-settings', `${plugin}.jupyterlab-settings`);
+    const file = join(settingsDir, `${plugin}.jupyterlab-settings`);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(values, null, 2));
   }
@@ -124,13 +127,19 @@ export async function startJupyterLab(options: LabOptions): Promise<LabServer> {
   const configDir = join(base, 'config');
   const dataDir = join(base, 'data');
   const runtimeDir = join(base, 'runtime');
-  for (const dir of [rootDir, configDir, dataDir, runtimeDir]) {
+  const settingsDir = join(configDir, 'lab', 'user-settings');
+  const workspacesDir = join(base, 'workspaces');
+  for (const dir of [rootDir, configDir, dataDir, runtimeDir, settingsDir, workspacesDir]) {
     mkdirSync(dir, { recursive: true });
   }
   for (const source of options.copy) {
     cpSync(source, join(rootDir, source.split('/').pop() ?? ''), { recursive: true });
   }
-  writeSettings(configDir, { ...QUIET_SETTINGS, ...options.settings });
+  const projectConfig = join(REPO_ROOT, 'jupyter-config', 'jupyter_server_config.json');
+  if (existsSync(projectConfig)) {
+    cpSync(projectConfig, join(configDir, 'jupyter_server_config.json'));
+  }
+  writeSettings(settingsDir, { ...QUIET_SETTINGS, ...options.settings });
 
   const port = await freePort();
   const token = randomBytes(24).toString('hex');
@@ -159,7 +168,10 @@ export async function startJupyterLab(options: LabOptions): Promise<LabServer> {
         PATH: `${dirname(jupyter)}:${process.env.PATH ?? ''}`,
         JUPYTER_CONFIG_DIR: configDir,
         JUPYTER_DATA_DIR: dataDir,
-        JUPYTER_RUNTIME_DIR: runtimeDir
+        JUPYTER_RUNTIME_DIR: runtimeDir,
+        // Set explicitly: the test runner's environment points these at .jupyter-env/.
+        JUPYTERLAB_SETTINGS_DIR: settingsDir,
+        JUPYTERLAB_WORKSPACES_DIR: workspacesDir
       }
     }
   );

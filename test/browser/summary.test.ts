@@ -10,9 +10,10 @@ import { Browser, launchChromium } from './chromium';
 import { ARTIFACTS_DIR, LabServer, REPO_ROOT, startJupyterLab } from './lab-server';
 import { errorOutputs, openNotebook, runAllCells, setTheme } from './notebook';
 
-const NOTEBOOKS_DIR = process.env.NNLAB_TEST_NOTEBOOKS ?? join(REPO_ROOT, 'notebooks');
+const NOTEBOOKS_DIR = join(REPO_ROOT, 'notebooks');
 const NOTEBOOK = '000-00-xor.ipynb';
-const KERNEL = process.env.NNLAB_TEST_KERNEL ?? 'TypeScript (nnlab)';
+/** The notebook's kernel, by its display name (kernelspec `nnlab`). */
+const KERNEL = 'TypeScript (nnlab)';
 
 // JupyterLab takes 10–20 s to start, the kernel a few more to compile and train.
 jest.setTimeout(240_000);
@@ -47,6 +48,12 @@ describe('model summary in JupyterLab', () => {
       );
     });
     expect(await table.count()).toBe(1);
+
+    // Run All really ran the notebook: every code cell has an execution count.
+    const prompts = await page.locator('.jp-NotebookPanel .jp-CodeCell .jp-InputArea-prompt').allInnerTexts();
+    expect(prompts.length).toBeGreaterThan(0);
+    expect(prompts.filter(p => !/^\[\d+\]:$/.test(p.trim()))).toEqual([]);
+    expect(await errorOutputs(page)).toEqual([]);
 
     // Our renderer, not the text/html fallback, drew the output.
     const output = page.locator('.jp-OutputArea-output', { has: page.locator('table.nnlab-summary') });
