@@ -21,11 +21,12 @@ export interface KernelVersions {
 }
 
 /**
- * tslab's Jupyter handler with nnlab's execution semantics. Completion, inspection,
- * is_complete and shutdown are tslab's, unchanged.
+ * tslab's Jupyter handler with nnlab's execution semantics. Completion, inspection and
+ * is_complete are tslab's, unchanged.
  *
  * Overrides:
  * - `handleKernel`: reports the nnlab implementation and the real TypeScript version.
+ * - `handleShutdown`: adds `status` and echoes `restart`.
  * - execution (`executeCell`, called by `NnlabServer`; tslab's `handleExecute` takes only
  *   stream/display writers, so it cannot send execute_input/execute_result/error):
  *   execution counts, the last value as execute_result, errors as `error` messages and
@@ -43,12 +44,12 @@ export class NnlabHandler extends JupyterHandlerImpl {
     super(runner.executor, false);
   }
 
-  override handleKernel(): KernelInfo {
+  // Replies carry `status` (the protocol requires it in every reply; tslab leaves it out).
+  override handleKernel(): KernelInfo & { status: "ok" } {
     const tslabInfo = super.handleKernel();
     return {
       ...tslabInfo,
-      // `status` is required in every reply; tslab leaves it out.
-      ...{ status: "ok" },
+      status: "ok",
       implementation: "nnlab",
       implementation_version: this.versions.kernel,
       language_info: { ...tslabInfo.language_info, version: this.versions.typescript },
@@ -135,8 +136,7 @@ export class NnlabHandler extends JupyterHandlerImpl {
     (tslabJupyter as { lastWriteDisplayData: WriteDisplayData }).lastWriteDisplayData = writeDisplayData;
   }
 
-  override handleShutdown(req: { restart: boolean }): { restart: boolean } {
-    const reply = { status: "ok", restart: req.restart === true };
-    return reply;
+  override handleShutdown(req: { restart: boolean }): { status: "ok"; restart: boolean } {
+    return { status: "ok", restart: req.restart === true };
   }
 }

@@ -55,6 +55,14 @@ class Kernel:
                 outputs[parent].append(msg)
         return {msg_id: (replies[msg_id], outputs[msg_id]) for msg_id in msg_ids}
 
+    def wait_for_stdout(self, msg_id: str, text: str, timeout: float = TIMEOUT):
+        """Waits until the request msg_id has printed `text` (its other iopub messages are dropped)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            msg = self.client.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
+            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream" and text in msg["content"]["text"]:
+                return
+
     def reply(self, msg_id: str, timeout: float = TIMEOUT):
         """The shell reply to msg_id (skipping replies to earlier requests, e.g. wait_for_ready's)."""
         deadline = time.monotonic() + timeout
