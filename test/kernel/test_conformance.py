@@ -1,6 +1,11 @@
 """jupyter_kernel_test's protocol checks (it validates every message against the v5 schema)."""
 import jupyter_kernel_test
 
+from conftest import TIMEOUT
+
+# The library reads its module-level TIMEOUT (15 s) at call time; a loaded CI runner needs more.
+jupyter_kernel_test.TIMEOUT = TIMEOUT
+
 
 class NnlabKernelTests(jupyter_kernel_test.KernelTests):
     kernel_name = "nnlab"
