@@ -3,27 +3,14 @@ import { toWireBundle } from "./mime-bundle";
 import type { WireMetadata } from "./protocol";
 
 /*
- * The kernel side of the library's display contract (src/display/host.ts in the nnlab
- * library, the source of truth). The types are restated here structurally, not imported,
- * so that the kernel builds and runs without the library: the contract is the global symbol
- * and the method shapes, and test/kernel checks it end to end with `model.summary()`.
+ * The kernel side of the library's display contract. The types and the symbol come from the
+ * library itself (src/display/host.ts), so kernel and library cannot drift apart; test/kernel
+ * checks the contract end to end with `model.summary()`.
  */
+import { DISPLAY_HOST, type DisplayHost, type DisplayOptions } from "nnlab/dist/display/host";
+import type { MimeBundle } from "nnlab/dist/display/mime";
 
-/** The well-known symbol under which the library looks for the kernel's display host. */
-export const DISPLAY_HOST: unique symbol = Symbol.for("nnlab.displayHost") as never;
-
-export type MimeBundle = { [mimeType: string]: unknown };
-
-export interface DisplayOptions {
-  metadata?: { [mimeType: string]: unknown };
-  displayId?: string;
-}
-
-export interface DisplayHost {
-  display(bundle: MimeBundle, options?: DisplayOptions): void;
-  update(displayId: string, bundle: MimeBundle, options?: DisplayOptions): void;
-  clearOutput?(wait?: boolean): void;
-}
+export { DISPLAY_HOST, type DisplayHost, type DisplayOptions, type MimeBundle };
 
 /**
  * Sends displays to the cell that runs now — or, after it finished, to the last cell that
