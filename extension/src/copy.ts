@@ -37,7 +37,7 @@ export function createCopyButton(getText: () => string): HTMLButtonElement {
   const button = el('button', {
     className: 'nnlab-summary-copy',
     text: label,
-    attrs: { type: 'button', title: 'Copy the summary as Keras-style text' }
+    attrs: { type: 'button', title: 'Copy the summary as text, in the layout of Keras' }
   });
   let timer: ReturnType<typeof setTimeout> | undefined;
   button.addEventListener('click', () => {

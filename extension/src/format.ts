@@ -1,6 +1,6 @@
 /**
- * Number and total-line formatting shared by the HTML table and the copied text,
- * so both say exactly what Keras's `model.summary()` says.
+ * Number and total-line formatting for the table, worded exactly as Keras's
+ * `model.summary()` words them.
  */
 import { readableByteSize, SummaryData } from 'nnlab/dist/display/mime';
 

@@ -60,7 +60,11 @@ function isShape(value: unknown): value is ShapeSpec {
   return Array.isArray(value) && value.every(isDim);
 }
 
-function parseShape(value: unknown, where: string): ShapeSpec | ShapeSpec[] {
+function parseShape(value: unknown, where: string): ShapeSpec | ShapeSpec[] | null {
+  // null: not known yet (the layer is unbuilt); shown as "?", as Keras does.
+  if (value === null) {
+    return null;
+  }
   if (isShape(value)) {
     return [...value];
   }
@@ -112,6 +116,9 @@ function parseLayer(value: unknown, index: number): SummaryLayer {
     trainableParams: optionalCount(value, 'trainableParams') ?? (trainable ? params : 0),
     trainable
   };
+  if (typeof value.built === 'boolean') {
+    layer.built = value.built;
+  }
   const connectedTo = value.connectedTo;
   if (
     Array.isArray(connectedTo) &&

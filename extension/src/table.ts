@@ -31,6 +31,11 @@ function layerCell(layer: SummaryLayer): HTMLTableCellElement {
   ]);
 }
 
+/** Keras's count text: `1,234`, or `0 (unbuilt)` while the layer has no weights yet. */
+function countText(layer: SummaryLayer): string {
+  return layer.built === false ? '0 (unbuilt)' : formatCount(layer.params);
+}
+
 /** The parameter count with a small bar for the layer's share of all parameters. */
 function paramsCell(layer: SummaryLayer, total: number): HTMLTableCellElement {
   const share = total > 0 ? Math.min(Math.max(layer.params / total, 0), 1) : 0;
@@ -51,7 +56,7 @@ function paramsCell(layer: SummaryLayer, total: number): HTMLTableCellElement {
   );
   return el('td', { className: 'nnlab-summary-params' }, [
     bar,
-    el('span', { className: 'nnlab-summary-count', text: formatCount(layer.params) })
+    el('span', { className: 'nnlab-summary-count', text: countText(layer) })
   ]);
 }
 
@@ -119,7 +124,8 @@ export function summaryTable(summary: SummaryData): HTMLTableElement {
         attrs: {
           'data-layer': layer.name,
           'data-params': String(layer.params),
-          'data-trainable': String(layer.trainable)
+          'data-trainable': String(layer.trainable),
+          'data-built': String(layer.built !== false)
         }
       },
       cells

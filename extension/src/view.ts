@@ -8,7 +8,6 @@ import { createCopyButton } from './copy';
 import { el } from './dom';
 import { totalLines } from './format';
 import { summaryTable } from './table';
-import { summaryToText } from './text';
 
 function totals(summary: SummaryData): HTMLElement {
   return el(
@@ -24,14 +23,20 @@ function totals(summary: SummaryData): HTMLElement {
   );
 }
 
-/** The rendered summary. */
-export function summaryView(summary: SummaryData): HTMLElement {
+/**
+ * The rendered summary. `plainText` is the bundle's `text/plain`: the library's
+ * Keras-layout text of the same summary, which the "Copy as text" button copies (one
+ * definition of that layout, in the library; no button without it).
+ */
+export function summaryView(summary: SummaryData, plainText?: string): HTMLElement {
   const header = el('div', { className: 'nnlab-summary-header' }, [
     el('span', { className: 'nnlab-summary-title', text: `Model: "${summary.name}"` }),
     ' ',
-    el('span', { className: 'nnlab-summary-type', text: `(${summary.className})` }),
-    createCopyButton(() => summaryToText(summary))
+    el('span', { className: 'nnlab-summary-type', text: `(${summary.className})` })
   ]);
+  if (plainText) {
+    header.append(createCopyButton(() => plainText));
+  }
   return el(
     'div',
     { className: 'nnlab-summary-view', attrs: { 'data-model': summary.name } },

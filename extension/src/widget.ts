@@ -29,7 +29,7 @@ export class SummaryRenderer extends Widget implements IRenderMime.IRenderer {
     try {
       const parsed = parseSummary(model.data[this._mimeType]);
       content = parsed.ok
-        ? summaryView(parsed.summary)
+        ? summaryView(parsed.summary, plainText(model))
         : errorView(parsed.reason, plainText(model));
     } catch (error) {
       // A bug of ours, not the data's; still say something rather than nothing.

@@ -82,6 +82,20 @@ describe('model summary in JupyterLab', () => {
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'summary.png') });
   });
 
+  it('copies the summary as Keras-style text', async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: lab.url });
+    const button = page.locator('.nnlab-summary-view button.nnlab-summary-copy');
+    await button.click();
+    await button.filter({ hasText: /^Copied$/ }).waitFor({ timeout: 5_000 });
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    expect(text).toMatch(/^Model: "sequential"\n┏/);
+    expect(text).toMatch(/│ dense \(Dense\) +│ \(None, 2\) +│ +6 │/);
+    expect(text).toMatch(/│ dense_1 \(Dense\) +│ \(None, 1\) +│ +3 │/);
+    expect(text).toContain(' Total params: 9 (36.00 B)\n');
+    // The label goes back, so the button reads right in the screenshots.
+    await button.filter({ hasText: /^Copy as text$/ }).waitFor({ timeout: 5_000 });
+  });
+
   it('follows the dark theme', async () => {
     const table = page.locator('.jp-OutputArea-output table.nnlab-summary');
     const lightColor = await table.evaluate(t => getComputedStyle(t.querySelector('td')!).color);

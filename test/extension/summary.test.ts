@@ -114,6 +114,16 @@ describe('summary table', () => {
     expect(totals(renderer.node).total).toBe('Total params: 45 (160.00 B)');
   });
 
+  it('shows an unbuilt layer as Keras does: shape "?" and "0 (unbuilt)"', async () => {
+    const summary = twoLayerSummary();
+    summary.layers[1] = { ...summary.layers[1], outputShape: null, built: false, params: 0, trainableParams: 0 };
+    summary.totalParams = 20;
+    const node = await render(summary);
+    expect(node.querySelector('.nnlab-summary-error')).toBeNull();
+    expect(cellTexts(rows(node)[1])).toEqual(['dense_1 (Dense)', '?', '0 (unbuilt)']);
+    expect(rows(node).map(r => r.dataset.built)).toEqual(['true', 'false']);
+  });
+
   it('shows a layer with several outputs as a list of shapes', async () => {
     const summary = twoLayerSummary();
     summary.layers[1].outputShape = [[null, 4], [null, 2, 3]];
