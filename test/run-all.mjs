@@ -31,8 +31,8 @@ function runJest(name, projects) {
   if (r.status !== 0) runnerFailed = true;
 }
 
-function runPytest(paths) {
-  const report = path.join(artifacts, "pytest.xml");
+function runPytest(name, paths) {
+  const report = path.join(artifacts, `pytest-${name}.xml`);
   fs.rmSync(report, { force: true });
   const r = spawnSync(venvBin("python"), ["-m", "pytest", "-v", "-p", "no:cacheprovider", `--junitxml=${report}`, ...paths], {
     cwd: root,
@@ -55,7 +55,10 @@ function runPytest(paths) {
 }
 
 runJest("unit", ["unit", "extension"]);
-runPytest(["test/kernel", "test/notebooks"]);
+// Separate sessions: each folder's helpers live in its own conftest.py, which pytest would
+// otherwise load under one module name.
+runPytest("kernel", ["test/kernel"]);
+runPytest("notebooks", ["test/notebooks"]);
 runJest("browser", ["browser"]);
 
 console.log(`\nnnlab: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
