@@ -6,7 +6,10 @@ import path from "node:path";
 import { root, venvBin, jupyterEnv } from "./env.mjs";
 
 const port = process.env.NNLAB_PORT ?? "8888";
-const lab = spawn(venvBin("jupyter"), ["lab", `--ServerApp.root_dir=${path.join(root, "notebooks")}`, `--port=${port}`], {
+const args = ["lab", `--ServerApp.root_dir=${path.join(root, "notebooks")}`, `--port=${port}`];
+// Containers and CI machines often run as root, which Jupyter refuses without this flag.
+if (process.getuid?.() === 0) args.push("--allow-root");
+const lab = spawn(venvBin("jupyter"), args, {
   cwd: root,
   stdio: "inherit",
   env: jupyterEnv(),
