@@ -20,7 +20,13 @@ for (const name of notebooks) {
   const t0 = Date.now();
   const r = spawnSync(
     venvBin("jupyter"),
-    ["nbconvert", "--to", "html", "--execute", "--ExecutePreprocessor.timeout=300", "--output-dir", reportsDir, path.join(notebooksDir, name)],
+    [
+      "nbconvert", "--to", "html", "--execute", "--ExecutePreprocessor.timeout=300",
+      // Our template: the lab look without CDN scripts, so reports open offline.
+      `--TemplateExporter.extra_template_basedirs=${path.join(root, "jupyter-config", "nbconvert", "templates")}`,
+      "--template", "nnlab-report",
+      "--output-dir", reportsDir, path.join(notebooksDir, name),
+    ],
     { cwd: notebooksDir, stdio: "inherit", env: jupyterEnv() },
   );
   const ok = r.status === 0;

@@ -35,7 +35,9 @@ def test_truth_table_printed(executed):
 
 
 def test_exported_html_has_the_static_summary_table(executed):
-    body, _ = HTMLExporter(template_name="lab").from_notebook_node(executed(XOR))
+    templates = ROOT / "jupyter-config" / "nbconvert" / "templates"
+    exporter = HTMLExporter(template_name="nnlab-report", extra_template_basedirs=[str(templates)])
+    body, _ = exporter.from_notebook_node(executed(XOR))
     out = ROOT / "test-artifacts" / "html" / "000-00-xor.html"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(body, encoding="utf-8")
@@ -44,3 +46,5 @@ def test_exported_html_has_the_static_summary_table(executed):
     rows = re.findall(r'<tr data-layer="([^"]+)".*?</tr>', table.group(0), re.S)
     assert rows == ["dense", "dense_1"]
     assert "Total params:</b> 9 (36.00 B)" in body
+    # Self-contained: no script or stylesheet from the network (reports must open offline).
+    assert not re.search(r'<(script|link)[^>]+(src|href)="https?://', body), "the report loads something from the network"
