@@ -3,7 +3,7 @@
  * Keras-layout text of the same summary.
  */
 import { SUMMARY_MIME } from 'nnlab/dist/display/mime';
-import { summaryRendererFactory } from '../../extension/src/index';
+import { createRenderer } from './fixtures';
 import { mimeModel, xorSummary } from './fixtures';
 
 const KERAS_TEXT = [
@@ -16,15 +16,6 @@ const KERAS_TEXT = [
   ' Total params: 9 (36.00 B)'
 ].join('\n');
 
-function createRenderer() {
-  return summaryRendererFactory.createRenderer({
-    mimeType: SUMMARY_MIME,
-    sanitizer: { sanitize: (html: string) => html },
-    resolver: null,
-    linkHandler: null,
-    latexTypesetter: null
-  });
-}
 
 describe('Copy as text button', () => {
   afterEach(() => {

@@ -3,6 +3,18 @@
  */
 import { SUMMARY_MIME, SummaryData } from 'nnlab/dist/display/mime';
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
+import { summaryRendererFactory } from '../../extension/src/index';
+
+/** A summary renderer as JupyterLab would create it (no sanitizer needed: it never sets HTML). */
+export function createRenderer() {
+  return summaryRendererFactory.createRenderer({
+    mimeType: SUMMARY_MIME,
+    sanitizer: { sanitize: (html: string) => html },
+    resolver: null,
+    linkHandler: null,
+    latexTypesetter: null
+  });
+}
 
 /** Sequential 4 → 4 → 4: two Dense layers of 20 parameters each, 40 in all. */
 export function twoLayerSummary(): SummaryData {

@@ -4,17 +4,8 @@
  */
 import { SUMMARY_MIME } from 'nnlab/dist/display/mime';
 import extensions, { summaryRendererFactory } from '../../extension/src/index';
-import { functionalSummary, mimeModel, twoLayerSummary, xorSummary } from './fixtures';
+import { createRenderer, functionalSummary, mimeModel, twoLayerSummary, xorSummary } from './fixtures';
 
-function createRenderer() {
-  return summaryRendererFactory.createRenderer({
-    mimeType: SUMMARY_MIME,
-    sanitizer: { sanitize: (html: string) => html },
-    resolver: null,
-    linkHandler: null,
-    latexTypesetter: null
-  });
-}
 
 async function render(data: unknown, plain?: string): Promise<HTMLElement> {
   const renderer = createRenderer();
