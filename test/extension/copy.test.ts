@@ -2,7 +2,6 @@
  * "Copy as text": the button copies the bundle's text/plain, which is the library's
  * Keras-layout text of the same summary.
  */
-import { SUMMARY_MIME } from 'nnlab/dist/display/mime';
 import { createRenderer } from './fixtures';
 import { mimeModel, xorSummary } from './fixtures';
 

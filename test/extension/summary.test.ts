@@ -3,7 +3,7 @@
  * malformed data, and the functional-model column.
  */
 import { SUMMARY_MIME } from 'nnlab/dist/display/mime';
-import extensions, { summaryRendererFactory } from '../../extension/src/index';
+import extensions from '../../extension/src/index';
 import { createRenderer, functionalSummary, mimeModel, twoLayerSummary, xorSummary } from './fixtures';
 
 
