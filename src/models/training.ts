@@ -10,6 +10,7 @@ import { gatherRows } from "../ops";
 import { random } from "../random/rng";
 import { History } from "../callbacks/history";
 import { ProgressLogger } from "../callbacks/progress-logger";
+import { defaultFitCallbacks } from "../callbacks/fit-defaults";
 import type { Callback, Logs } from "../callbacks/callback";
 import { shapeToString } from "../tensor/shape";
 import type { Model } from "./model";
@@ -73,7 +74,12 @@ export async function fitModel(model: Model, x: Tensor, y: Tensor, args: FitArgs
   const samples = xTrain.shape[0];
   const steps = Math.ceil(samples / batchSize);
   const history = new History();
-  const callbacks: Callback[] = [history, ...(verbose > 0 ? [new ProgressLogger(verbose as 1 | 2)] : []), ...(args.callbacks ?? [])];
+  const callbacks: Callback[] = [
+    history,
+    ...(verbose > 0 ? [new ProgressLogger(verbose as 1 | 2)] : []),
+    ...defaultFitCallbacks({ model, epochs, verbose }),
+    ...(args.callbacks ?? []),
+  ];
   for (const cb of callbacks) {
     cb.setModel(model);
     cb.setParams({ epochs, steps, samples, batchSize, verbose });

@@ -19,3 +19,8 @@ export function expectClose(actual: ArrayLike<number> | number[], expected: numb
     if (!(err <= tol)) throw new Error(`index ${i}: got ${v}, expected ${expected[i]} (relative error ${err} > ${tol})`);
   });
 }
+
+/** A fixture written by test/fixtures/torch/<area>.py (PyTorch reference values). */
+export function torchFixture(area: string): any {
+  return JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "torch", `${area}.json`), "utf8"));
+}
