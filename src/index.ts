@@ -34,6 +34,8 @@ export { backend, type Backend } from "./backend/backend";
 export * as layers from "./layers";
 export * as activations from "./activations";
 export * as initializers from "./initializers";
+export * as regularizers from "./regularizers";
+export * as constraints from "./constraints";
 export * as losses from "./losses";
 export * as metrics from "./metrics";
 export * as optimizers from "./optimizers";
