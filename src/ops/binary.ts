@@ -1,24 +1,19 @@
 /** Elementwise ops of two tensors, with NumPy broadcasting and gradients. */
 import type { Tensor } from "../tensor/tensor";
-import { allocate, promoteDTypes, type TypedArray } from "../tensor/dtype";
-import { broadcastShapes, shapesEqual } from "../tensor/shape";
-import { broadcastIndexMap } from "./broadcast";
+import { allocate, type TypedArray } from "../tensor/dtype";
+import { broadcastPlan } from "./broadcast";
 import { asTensor, opResult } from "./result";
 
 /** A partial derivative of z = f(x, y), given x, y and z. */
 type Partial = (x: number, y: number, z: number) => number;
 
 function binaryOp(op: string, a: Tensor, b: Tensor, f: (x: number, y: number) => number, dfdx: Partial, dfdy: Partial): Tensor {
-  const dtype = promoteDTypes(a.dtype, b.dtype);
-  const same = shapesEqual(a.shape, b.shape);
-  const shape = same ? [...a.shape] : broadcastShapes(a.shape, b.shape, op);
-  const n = shape.reduce((p, d) => p * d, 1);
-  const ia = same || a.size === n ? null : broadcastIndexMap(a.shape, shape);
-  const ib = same || b.size === n ? null : broadcastIndexMap(b.shape, shape);
+  const { shape, size: n, dtype, ia, ib } = broadcastPlan(a, b, op);
   const ad = a.data;
   const bd = b.data;
   const out = allocate(dtype, n);
-  for (let i = 0; i < n; i++) out[i] = f(ad[ia ? ia[i] : i], bd[ib ? ib[i] : i]);
+  if (!ia && !ib) for (let i = 0; i < n; i++) out[i] = f(ad[i], bd[i]);
+  else for (let i = 0; i < n; i++) out[i] = f(ad[ia ? ia[i] : i], bd[ib ? ib[i] : i]);
 
   return opResult(op, out, shape, [a, b], (g: TypedArray) => {
     const ga = a.requiresGrad ? allocate(a.dtype, a.size) : null;

@@ -1,7 +1,7 @@
 /** Ops that move values around without computing on them. */
 import type { Tensor } from "../tensor/tensor";
 import { allocate, type TypedArray } from "../tensor/dtype";
-import { shapeToString, sizeOf, stridesOf } from "../tensor/shape";
+import { normalizeAxis, shapeToString, sizeOf, stridesOf } from "../tensor/shape";
 import { opResult } from "./result";
 import { stridedOffsets } from "./strided";
 
@@ -60,4 +60,27 @@ export function gatherRows(a: Tensor, indices: ArrayLike<number>): Tensor {
     }
     return [ga];
   });
+}
+
+/**
+ * Removes axes of length 1: the listed ones (an error if one is not 1), or all of them
+ * when `axis` is omitted.
+ */
+export function squeeze(a: Tensor, axis?: number | readonly number[]): Tensor {
+  let drop: Set<number>;
+  if (axis === undefined) {
+    drop = new Set(a.shape.flatMap((d, i) => (d === 1 ? [i] : [])));
+  } else {
+    drop = new Set((typeof axis === "number" ? [axis] : axis).map((ax) => normalizeAxis(ax, a.rank, "squeeze")));
+    for (const d of drop) {
+      if (a.shape[d] !== 1) throw new RangeError(`squeeze: axis ${d} of shape ${shapeToString(a.shape)} has length ${a.shape[d]}, expected 1`);
+    }
+  }
+  return reshape(a, a.shape.filter((_, i) => !drop.has(i)));
+}
+
+/** Inserts an axis of length 1 at `axis` (−1 appends one at the end), as NumPy's `expand_dims`. */
+export function expandDims(a: Tensor, axis = 0): Tensor {
+  const ax = normalizeAxis(axis, a.rank + 1, "expandDims");
+  return reshape(a, [...a.shape.slice(0, ax), 1, ...a.shape.slice(ax)]);
 }

@@ -86,3 +86,8 @@ export function cast(a: Tensor, dtype: DType): Tensor {
     return [ga];
   });
 }
+
+/** −1, 0 or 1 by the sign of x (NaN stays NaN); no gradient (zero almost everywhere), as PyTorch. */
+export function sign(a: Tensor): Tensor {
+  return unaryOp("sign", a, Math.sign, () => 0);
+}

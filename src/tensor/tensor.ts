@@ -157,6 +157,29 @@ export class Tensor {
   mean(axis?: number | number[], keepDims = false): Tensor { return ops.mean(this, axis, keepDims); }
   reshape(shape: readonly number[]): Tensor { return ops.reshape(this, shape); }
   transpose(perm?: readonly number[]): Tensor { return ops.transpose(this, perm); }
+  sign(): Tensor { return ops.sign(this); }
+  prod(axis?: ops.Axes, keepDims = false): Tensor { return ops.prod(this, axis, keepDims); }
+  max(axis?: ops.Axes, keepDims = false): Tensor { return ops.max(this, axis, keepDims); }
+  min(axis?: ops.Axes, keepDims = false): Tensor { return ops.min(this, axis, keepDims); }
+  variance(axis?: ops.Axes, keepDims = false): Tensor { return ops.variance(this, axis, keepDims); }
+  std(axis?: ops.Axes, keepDims = false): Tensor { return ops.std(this, axis, keepDims); }
+  argmax(axis = -1): Tensor { return ops.argmax(this, axis); }
+  argmin(axis = -1): Tensor { return ops.argmin(this, axis); }
+  logSumExp(axis?: ops.Axes, keepDims = false): Tensor { return ops.logSumExp(this, axis, keepDims); }
+  softmax(axis = -1): Tensor { return ops.softmax(this, axis); }
+  logSoftmax(axis = -1): Tensor { return ops.logSoftmax(this, axis); }
+  equal(other: Tensor | number): Tensor { return ops.equal(this, other); }
+  notEqual(other: Tensor | number): Tensor { return ops.notEqual(this, other); }
+  greater(other: Tensor | number): Tensor { return ops.greater(this, other); }
+  greaterEqual(other: Tensor | number): Tensor { return ops.greaterEqual(this, other); }
+  less(other: Tensor | number): Tensor { return ops.less(this, other); }
+  lessEqual(other: Tensor | number): Tensor { return ops.lessEqual(this, other); }
+  maximum(other: Tensor | number): Tensor { return ops.maximum(this, other); }
+  minimum(other: Tensor | number): Tensor { return ops.minimum(this, other); }
+  slice(begin: number | readonly number[], size?: number | readonly number[]): Tensor { return ops.slice(this, begin, size); }
+  gather(indices: ops.IndexInput, axis = 0): Tensor { return ops.gather(this, indices, axis); }
+  squeeze(axis?: number | readonly number[]): Tensor { return ops.squeeze(this, axis); }
+  expandDims(axis = 0): Tensor { return ops.expandDims(this, axis); }
 
   toString(): string {
     return formatTensor(this);
