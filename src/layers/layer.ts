@@ -3,13 +3,23 @@
  * - `build(inputShape)` creates the weights once the input shape is known;
  * - `call(x, training)` computes the output with differentiable ops;
  * - `getConfig()` returns the constructor arguments, for saving and `fromConfig`.
+ *
+ * Weights are created with {@link Layer.addWeight}; each may carry a regularizer (its penalty
+ * joins the training loss through {@link Layer.regularizationLosses}) and a constraint
+ * (re-imposed after every optimizer step through {@link Layer.applyConstraints}).
  */
-import type { Tensor } from "../tensor/tensor";
+import { Tensor, type NestedArray } from "../tensor/tensor";
 import type { DType } from "../tensor/dtype";
-import { shapeToString } from "../tensor/shape";
+import { shapeToString, sizeOf } from "../tensor/shape";
+import { tensor } from "../tensor/creation";
+import { noGrad } from "../tensor/autograd";
+import { div } from "../ops";
 import { getInitializer, type InitializerIdentifier } from "../initializers";
+import { getRegularizer, type Regularizer, type RegularizerIdentifier } from "../regularizers/regularizer";
+import type { Constraint } from "../constraints/constraint";
 import { toSnakeCase, uniqueName } from "../util/names";
 import type { ShapeSpec } from "../display/mime";
+import { serializeIdentifier } from "./config-values";
 
 /** Arguments every layer takes. */
 export interface LayerArgs {
@@ -17,41 +27,107 @@ export interface LayerArgs {
   name?: string;
   /** Shape of one sample (without the batch dimension), for the first layer of a model. */
   inputShape?: (number | null)[];
+  /** Shorthand for `inputShape: [inputDim]` (Keras's `input_dim`). */
+  inputDim?: number;
+  /** Full input shape including the batch dimension, e.g. `[32, 11]` or `[null, 11]` (Keras's `batch_input_shape`). */
+  batchInputShape?: (number | null)[];
   /** False freezes the layer: its weights are not trained and count as non-trainable. */
   trainable?: boolean;
   /** dtype of the layer's weights (the global default when omitted). */
   dtype?: DType;
+  /**
+   * A penalty on the layer's output, added to the loss in training (Keras's `activity_regularizer`):
+   * `penalty(output) / batchSize`, as Keras 3 normalizes it.
+   */
+  activityRegularizer?: RegularizerIdentifier | null;
 }
 
 /** Plain-JSON description of a layer, as Keras's `get_config()`. */
 export type LayerConfig = { name: string; trainable: boolean; [key: string]: unknown };
 
+/** Options of {@link Layer.addWeight}. */
+export interface WeightOptions {
+  /** False for state the optimizer must not touch (BatchNormalization's moving statistics). Default true. */
+  trainable?: boolean;
+  /** A penalty on this weight, added to the training loss. */
+  regularizer?: Regularizer;
+  /** Re-imposed on the weight's values after every optimizer step. */
+  constraint?: Constraint;
+}
+
+/** One weight with what the layer knows about it. */
+interface WeightEntry {
+  variable: Tensor;
+  trainable: boolean;
+  regularizer?: Regularizer;
+  constraint?: Constraint;
+}
+
+/** What an input must look like: Keras's `InputSpec` (rank bounds and known sizes of some axes). */
+export interface InputSpec {
+  /** Exact rank. */
+  ndim?: number;
+  /** Smallest rank. */
+  minNdim?: number;
+  /** Required sizes by axis (negative axes count from the end), e.g. `{ [-1]: 3 }`. */
+  axes?: Record<number, number>;
+}
+
+/**
+ * The base class of layers. Subclasses set `className`, create weights in `build`, compute in
+ * `call` and describe themselves in `getConfig`.
+ *
+ * ```ts
+ * class Scale extends nn.layers.Layer {
+ *   readonly className = "Scale";
+ *   factor?: nn.Tensor;
+ *   constructor(args: nn.layers.LayerArgs = {}) { super(args, "Scale"); }
+ *   build() { this.factor = this.addWeight("factor", [1], "ones"); }
+ *   call(x: nn.Tensor) { return x.mul(this.factor!); }
+ *   computeOutputShape(s: (number | null)[]) { return s; }
+ * }
+ * ```
+ */
 export abstract class Layer {
   /** Keras class name, e.g. `Dense` (shown in summaries and saved configs). */
   abstract readonly className: string;
+  /** The layer's unique name, e.g. `dense_1`. */
   readonly name: string;
-  /** Frozen layers keep their weights during training. */
+  /** Frozen layers keep their weights during training (and BatchNormalization uses its moving statistics). */
   trainable: boolean;
+  /** True once `build` has created the weights. */
   built = false;
   /** Batch input shape from `inputShape`, e.g. `[null, 11]`. */
   readonly batchInputShape?: ShapeSpec;
+  /** dtype of the layer's weights (the global default when undefined). */
   protected readonly dtype?: DType;
-  private readonly ownWeights: { variable: Tensor; trainable: boolean }[] = [];
+  /** The output penalty given as `activityRegularizer`. */
+  readonly activityRegularizer?: Regularizer;
+  /** Checked by {@link Layer.apply} before every call; subclasses set it in `build`. */
+  protected inputSpec?: InputSpec;
+  private readonly ownWeights: WeightEntry[] = [];
   private builtInputShape?: ShapeSpec;
+  private activityLosses: Tensor[] = [];
 
+  /**
+   * @param args the common layer arguments.
+   * @param defaultPrefix Keras class name, whose snake_case form starts automatic names.
+   */
   constructor(args: LayerArgs, defaultPrefix: string) {
+    if (args === null || typeof args !== "object") {
+      throw new TypeError(`${defaultPrefix}: expected an arguments object, got ${args === null ? "null" : typeof args}`);
+    }
     if (args.name !== undefined && (typeof args.name !== "string" || args.name === "")) {
       throw new TypeError(`${defaultPrefix}: name must be a non-empty string, got ${JSON.stringify(args.name)}`);
     }
     this.name = args.name ?? uniqueName(toSnakeCase(defaultPrefix));
+    if (args.trainable !== undefined && typeof args.trainable !== "boolean") {
+      throw new TypeError(`${this.name}: trainable must be true or false, got ${JSON.stringify(args.trainable)}`);
+    }
     this.trainable = args.trainable ?? true;
     this.dtype = args.dtype;
-    if (args.inputShape !== undefined) {
-      if (!Array.isArray(args.inputShape) || args.inputShape.some((d) => d !== null && (!Number.isInteger(d) || d <= 0))) {
-        throw new TypeError(`${this.name}: inputShape must be a list of positive integers (or null), got ${JSON.stringify(args.inputShape)}`);
-      }
-      this.batchInputShape = [null, ...args.inputShape];
-    }
+    this.batchInputShape = batchInputShapeOf(args, this.name);
+    this.activityRegularizer = getRegularizer(args.activityRegularizer, `${this.name}: activityRegularizer`);
   }
 
   /** Creates the weights for inputs of this shape (batch dimension first, may be null). */
@@ -59,7 +135,7 @@ export abstract class Layer {
     // Layers without weights need nothing here.
   }
 
-  /** The layer's computation. */
+  /** The layer's computation. `training` switches dropout and batch statistics on. */
   abstract call(x: Tensor, training: boolean): Tensor;
 
   /** Output shape for an input shape, without computing anything. */
@@ -68,14 +144,33 @@ export abstract class Layer {
   /** Constructor arguments as plain JSON. */
   getConfig(): LayerConfig {
     const config: LayerConfig = { name: this.name, trainable: this.trainable };
-    if (this.batchInputShape) config.inputShape = this.batchInputShape.slice(1);
+    if (this.batchInputShape) {
+      if (this.batchInputShape[0] === null) config.inputShape = this.batchInputShape.slice(1);
+      else config.batchInputShape = [...this.batchInputShape];
+    }
+    if (this.dtype) config.dtype = this.dtype;
+    if (this.activityRegularizer) config.activityRegularizer = serializeIdentifier(this.activityRegularizer);
     return config;
   }
 
-  /** Builds on first use, then calls. Models use this rather than `call`. */
+  /**
+   * Builds on first use, checks the input, then calls. Models use this rather than `call`.
+   * In training it also records the activity penalty of the output (cleared at every call).
+   */
   apply(x: Tensor, training = false): Tensor {
+    if (!(x instanceof Tensor)) {
+      throw new TypeError(`${this.name}: expected a Tensor input, got ${x === null ? "null" : typeof x}`);
+    }
+    this.activityLosses = [];
     this.ensureBuilt([null, ...x.shape.slice(1)]);
-    return this.call(x, training);
+    this.checkInput(x.shape);
+    const y = this.call(x, training);
+    if (training && this.activityRegularizer) {
+      // Keras 3 divides the activity penalty by the batch size, so its strength does not depend on it.
+      const penalty = this.activityRegularizer.penalty(y);
+      this.activityLosses.push(y.rank > 0 && y.shape[0] > 0 ? div(penalty, y.shape[0]) : penalty);
+    }
+    return y;
   }
 
   /** Builds the layer for `inputShape` once; later calls check nothing more. */
@@ -91,13 +186,24 @@ export abstract class Layer {
     return this.builtInputShape;
   }
 
-  /** Creates a weight; `name` is local (`kernel`), stored as `layer/kernel`. */
-  protected addWeight(name: string, shape: number[], initializer: InitializerIdentifier, options: { trainable?: boolean } = {}): Tensor {
+  /**
+   * Creates a weight; `name` is local (`kernel`), stored as `layer/kernel`. Public so that custom
+   * layers can create theirs, as Keras's `add_weight`.
+   *
+   * @param initializer an initializer id (`"glorotUniform"`, `"he_normal"`) or function.
+   */
+  addWeight(name: string, shape: number[], initializer: InitializerIdentifier, options: WeightOptions = {}): Tensor {
+    if (this.ownWeights.some((w) => w.variable.name === `${this.name}/${name}`)) {
+      throw new Error(`${this.name}: a weight named "${name}" already exists`);
+    }
     const init = getInitializer(initializer, `${this.name}: ${name}Initializer`);
     const variable = init.fn(shape, this.dtype);
+    if (variable.shape.length !== shape.length || variable.shape.some((d, i) => d !== shape[i])) {
+      throw new RangeError(`${this.name}: the ${name} initializer returned shape ${shapeToString(variable.shape)}, expected ${shapeToString(shape)}`);
+    }
     variable.requiresGrad = true;
     variable.name = `${this.name}/${name}`;
-    this.ownWeights.push({ variable, trainable: options.trainable ?? true });
+    this.ownWeights.push({ variable, trainable: options.trainable ?? true, regularizer: options.regularizer, constraint: options.constraint });
     return variable;
   }
 
@@ -111,6 +217,7 @@ export abstract class Layer {
     return this.trainable ? this.ownWeights.filter((w) => w.trainable).map((w) => w.variable) : [];
   }
 
+  /** Weights the optimizer leaves alone: state such as moving statistics, and all weights of a frozen layer. */
   get nonTrainableWeights(): Tensor[] {
     return this.trainable ? this.ownWeights.filter((w) => !w.trainable).map((w) => w.variable) : this.ownWeights.map((w) => w.variable);
   }
@@ -120,8 +227,120 @@ export abstract class Layer {
     return this.ownWeights.reduce((n, w) => n + w.variable.size, 0);
   }
 
+  /** Copies of the weight values, in {@link Layer.weights} order (Keras's `get_weights()`). */
+  getWeights(): Tensor[] {
+    return this.weights.map((w) => w.clone());
+  }
+
+  /**
+   * Replaces the weight values in place, in {@link Layer.weights} order (Keras's `set_weights()`).
+   * The weight tensors stay the same objects, so optimizers keep tracking them.
+   *
+   * ```ts
+   * const layer = nn.layers.dense({ units: 1, inputShape: [2] });
+   * nn.sequential([layer]);
+   * layer.setWeights([[[0.5], [-0.5]], [0.1]]);   // kernel [2, 1], bias [1]
+   * ```
+   */
+  setWeights(values: (Tensor | NestedArray)[]): void {
+    const weights = this.weights;
+    if (!Array.isArray(values)) throw new TypeError(`${this.name}.setWeights: expected an array of ${weights.length} values, got ${typeof values}`);
+    if (values.length !== weights.length) {
+      const names = weights.map((w) => w.name).join(", ");
+      throw new RangeError(`${this.name}.setWeights: expected ${weights.length} values (${names || "the layer has no weights; is it built?"}), got ${values.length}`);
+    }
+    const tensors = values.map((v, i) => (v instanceof Tensor ? v : tensor(v, { dtype: weights[i].dtype })));
+    tensors.forEach((t, i) => {
+      const w = weights[i];
+      if (t.shape.length !== w.shape.length || t.shape.some((d, j) => d !== w.shape[j])) {
+        throw new RangeError(`${this.name}.setWeights: weight ${w.name} has shape ${shapeToString(w.shape)} but the value has shape ${shapeToString(t.shape)}`);
+      }
+    });
+    // Check everything before writing anything, so a bad call leaves the layer unchanged.
+    tensors.forEach((t, i) => weights[i].data.set(t.data));
+  }
+
+  /**
+   * Differentiable scalar penalties to add to the training loss: each trainable weight's
+   * regularizer penalty (computed from the current values) and the activity penalties of
+   * the last training call. Frozen layers contribute no weight penalties, as in Keras.
+   */
+  regularizationLosses(): Tensor[] {
+    const weightLosses = this.trainable
+      ? this.ownWeights.filter((w) => w.trainable && w.regularizer).map((w) => w.regularizer!.penalty(w.variable))
+      : [];
+    return [...weightLosses, ...this.activityLosses];
+  }
+
+  /**
+   * Re-imposes each trainable weight's constraint in place (`w ← constraint.apply(w)`); the
+   * training loop calls it after every optimizer step, as Keras's optimizer does.
+   */
+  applyConstraints(): void {
+    if (!this.trainable) return;
+    for (const w of this.ownWeights) {
+      if (!w.trainable || !w.constraint) continue;
+      const constrained = noGrad(() => w.constraint!.apply(w.variable));
+      if (sizeOf(constrained.shape) !== w.variable.size) {
+        throw new RangeError(`${this.name}: constraint ${w.constraint.className} returned shape ${shapeToString(constrained.shape)} for weight ${w.variable.name} of shape ${shapeToString(w.variable.shape)}`);
+      }
+      w.variable.data.set(constrained.data);
+    }
+  }
+
+  /** Checks an input shape against {@link Layer.inputSpec}; the error names the layer and both shapes. */
+  protected checkInput(shape: readonly number[]): void {
+    const spec = this.inputSpec;
+    if (!spec) return;
+    const rank = shape.length;
+    const axes = Object.entries(spec.axes ?? {}).map(([a, size]) => [Number(a) < 0 ? rank + Number(a) : Number(a), size] as const);
+    const ok =
+      (spec.ndim === undefined || rank === spec.ndim) &&
+      (spec.minNdim === undefined || rank >= spec.minNdim) &&
+      axes.every(([a, size]) => a >= 0 && a < rank && shape[a] === size);
+    if (ok) return;
+    // The expected shape: as many dims as the spec asks for (or the input has), known sizes where the spec fixes them.
+    const expectedRank = spec.ndim ?? Math.max(rank, spec.minNdim ?? 0);
+    const expected: ShapeSpec = new Array(expectedRank).fill(null);
+    for (const [a, size] of Object.entries(spec.axes ?? {})) {
+      const i = Number(a) < 0 ? expectedRank + Number(a) : Number(a);
+      if (i >= 0 && i < expectedRank) expected[i] = size;
+    }
+    throw this.shapeError(expected, shape);
+  }
+
   /** A clear error for a wrong input: names the layer and both shapes. */
   protected shapeError(expected: ShapeSpec, actual: readonly number[]): RangeError {
     return new RangeError(`${this.name} expects input shape ${shapeToString(expected)} but got ${shapeToString(actual)}`);
   }
+}
+
+/** True for a list of positive integers or nulls. */
+function isShapeSpec(shape: unknown): shape is ShapeSpec {
+  return Array.isArray(shape) && shape.every((d) => d === null || (Number.isInteger(d) && d > 0));
+}
+
+/** The batch input shape from whichever of `inputShape`, `inputDim`, `batchInputShape` is given (at most one). */
+function batchInputShapeOf(args: LayerArgs, name: string): ShapeSpec | undefined {
+  const given = (["inputShape", "inputDim", "batchInputShape"] as const).filter((k) => args[k] !== undefined && args[k] !== null);
+  if (given.length > 1) throw new TypeError(`${name}: give only one of ${given.join(", ")}`);
+  if (args.inputShape !== undefined && args.inputShape !== null) {
+    if (!isShapeSpec(args.inputShape)) {
+      throw new TypeError(`${name}: inputShape must be a list of positive integers (or null), got ${JSON.stringify(args.inputShape)}`);
+    }
+    return [null, ...args.inputShape];
+  }
+  if (args.inputDim !== undefined && args.inputDim !== null) {
+    if (!Number.isInteger(args.inputDim) || args.inputDim <= 0) {
+      throw new TypeError(`${name}: inputDim must be a positive integer, got ${JSON.stringify(args.inputDim)}`);
+    }
+    return [null, args.inputDim];
+  }
+  if (args.batchInputShape !== undefined && args.batchInputShape !== null) {
+    if (!isShapeSpec(args.batchInputShape) || args.batchInputShape.length === 0) {
+      throw new TypeError(`${name}: batchInputShape must be a non-empty list of positive integers (or null), got ${JSON.stringify(args.batchInputShape)}`);
+    }
+    return [...args.batchInputShape];
+  }
+  return undefined;
 }

@@ -1,0 +1,126 @@
+/**
+ * How a layer's building blocks (initializers, regularizers, constraints, activations) appear
+ * in its plain-JSON config: a string id stays a string; an object with a `className` and
+ * `getConfig()` becomes `{ className, config }` (Keras's serialized form, without the module).
+ * The reverse direction turns those back into arguments a layer constructor accepts.
+ */
+import { normalizeId } from "../util/registry";
+import { getInitializer, type InitializerIdentifier } from "../initializers";
+import { L1, L2, L1L2, type Regularizer } from "../regularizers";
+import { MaxNorm, MinMaxNorm, NonNeg, UnitNorm, type Constraint } from "../constraints";
+
+/** A building block in serialized form. */
+export interface SerializedObject {
+  className: string;
+  config: { [key: string]: unknown };
+}
+
+/** A config value describing a building block: an id, a serialized object, or null for none. */
+export type SerializedIdentifier = string | SerializedObject | null;
+
+/** An object that can describe itself (regularizers, constraints, parametrized initializers). */
+interface Configurable {
+  className: string;
+  getConfig(): { [key: string]: unknown };
+}
+
+function isConfigurable(x: unknown): x is Configurable {
+  return (
+    (typeof x === "object" || typeof x === "function") && x !== null &&
+    typeof (x as Configurable).className === "string" && typeof (x as Configurable).getConfig === "function"
+  );
+}
+
+/** True for `{ className: string, config: object }`. */
+export function isSerializedObject(x: unknown): x is SerializedObject {
+  return typeof x === "object" && x !== null && typeof (x as SerializedObject).className === "string" &&
+    typeof (x as SerializedObject).config === "object" && (x as SerializedObject).config !== null;
+}
+
+/**
+ * The JSON form of an initializer/regularizer/constraint/activation argument. A plain
+ * function without a config is saved by its name, which must be a registered id to load again.
+ */
+export function serializeIdentifier(id: unknown): SerializedIdentifier {
+  if (id === undefined || id === null) return null;
+  if (typeof id === "string") return id;
+  if (isConfigurable(id)) return { className: id.className, config: { ...id.getConfig() } };
+  if (typeof id === "function") return id.name || "custom";
+  throw new TypeError(`cannot serialize ${typeof id} as a layer argument`);
+}
+
+/** A config number read under its camelCase or Keras snake_case key. */
+function numberArg(config: { [key: string]: unknown }, camel: string, snake: string): number | undefined {
+  const v = config[camel] ?? config[snake];
+  return v === undefined || v === null ? undefined : (v as number);
+}
+
+const regularizerClasses: Record<string, (c: { [key: string]: unknown }) => Regularizer> = {
+  l1: (c) => new L1(numberArg(c, "l1", "l1")),
+  l2: (c) => new L2(numberArg(c, "l2", "l2")),
+  // Keras 3's L1L2 defaults both terms to 0 when a key is missing from its config.
+  l1l2: (c) => new L1L2(numberArg(c, "l1", "l1") ?? 0, numberArg(c, "l2", "l2") ?? 0),
+};
+
+const constraintClasses: Record<string, (c: { [key: string]: unknown }) => Constraint> = {
+  maxnorm: (c) => new MaxNorm(numberArg(c, "maxValue", "max_value"), c.axis as number | undefined),
+  nonneg: () => new NonNeg(),
+  unitnorm: (c) => new UnitNorm(c.axis as number | undefined),
+  minmaxnorm: (c) =>
+    new MinMaxNorm({
+      minValue: numberArg(c, "minValue", "min_value"),
+      maxValue: numberArg(c, "maxValue", "max_value"),
+      rate: numberArg(c, "rate", "rate"),
+      axis: c.axis as number | undefined,
+    }),
+};
+
+function fromTable<T>(table: Record<string, (c: { [key: string]: unknown }) => T>, kind: string, value: unknown, argument: string): T | string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "string") return value;
+  if (isSerializedObject(value)) {
+    const make = table[normalizeId(value.className)];
+    if (!make) {
+      throw new RangeError(`${argument}: unknown ${kind} class "${value.className}". Known: ${Object.keys(table).join(", ")}`);
+    }
+    return make(value.config);
+  }
+  throw new TypeError(`${argument}: expected a ${kind} id or { className, config }, got ${JSON.stringify(value)}`);
+}
+
+/** A serialized regularizer back as an id or object (a layer argument). */
+export function deserializeRegularizer(value: unknown, argument: string): Regularizer | string | undefined {
+  return fromTable(regularizerClasses, "regularizer", value, argument);
+}
+
+/** A serialized constraint back as an id or object (a layer argument). */
+export function deserializeConstraint(value: unknown, argument: string): Constraint | string | undefined {
+  return fromTable(constraintClasses, "constraint", value, argument);
+}
+
+/**
+ * A serialized initializer back as a layer argument. An initializer saved with an empty (or
+ * all-null) config is its class's id (`{ className: "GlorotUniform", config: { seed: null } }` →
+ * `"glorotUniform"`).
+ */
+export function deserializeInitializer(value: unknown, argument: string): InitializerIdentifier | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "string") return value;
+  if (isSerializedObject(value)) {
+    const id = getInitializer(value.className, argument).name;
+    if (Object.values(value.config).every((v) => v === null || v === undefined)) return id;
+    throw new RangeError(`${argument}: cannot rebuild initializer ${value.className} from config ${JSON.stringify(value.config)}`);
+  }
+  throw new TypeError(`${argument}: expected an initializer id or { className, config }, got ${JSON.stringify(value)}`);
+}
+
+/**
+ * A layer config as constructor arguments: the config itself (keys equal argument names) with
+ * the base class's serialized `activityRegularizer` turned back into an argument. Layers add
+ * their own weight families with `weightArgsFromConfig`.
+ */
+export function layerArgsFromConfig(config: { name: string; [key: string]: unknown }): { [key: string]: unknown } {
+  const args: { [key: string]: unknown } = { ...config };
+  if ("activityRegularizer" in config) args.activityRegularizer = deserializeRegularizer(config.activityRegularizer, `${config.name}: activityRegularizer`);
+  return args;
+}

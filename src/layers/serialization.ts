@@ -1,0 +1,62 @@
+/**
+ * Layers as plain JSON and back: `serializeLayer(layer)` gives `{ className, config }` (Keras's
+ * `keras.layers.serialize` without the module) and `deserializeLayer` rebuilds a new, unbuilt
+ * layer of that class from it. Weights are not part of a config; models save them separately.
+ */
+import { Layer, type LayerConfig } from "./layer";
+import { Registry } from "../util/registry";
+import { Dense } from "./dense";
+import { InputLayer } from "./input-layer";
+
+/** A layer in serialized form. */
+export interface SerializedLayer {
+  /** Keras class name, e.g. `"Dense"`. */
+  className: string;
+  /** The layer's `getConfig()`. */
+  config: LayerConfig;
+}
+
+/** Rebuilds a layer from its config. */
+export type LayerFactory = (config: LayerConfig) => Layer;
+
+/** Layer classes by Keras class name. */
+export const layerClassRegistry = new Registry<LayerFactory>("layer class", "layer classes");
+
+/**
+ * Makes a layer class loadable by `deserializeLayer` (needed for custom layers; the built-in
+ * ones are registered here).
+ *
+ * ```ts
+ * nn.layers.registerLayerClass("Scale", (config) => new Scale(config));
+ * ```
+ */
+export function registerLayerClass(className: string, fromConfig: LayerFactory): void {
+  if (typeof className !== "string" || className === "") throw new TypeError(`registerLayerClass: className must be a non-empty string, got ${JSON.stringify(className)}`);
+  if (typeof fromConfig !== "function") throw new TypeError(`registerLayerClass: fromConfig for ${className} must be a function, got ${typeof fromConfig}`);
+  layerClassRegistry.register(className, fromConfig);
+}
+
+/** `{ className, config }` of a layer; the config is plain JSON (ids and `{ className, config }` objects). */
+export function serializeLayer(layer: Layer): SerializedLayer {
+  if (!(layer instanceof Layer)) {
+    throw new TypeError(`serializeLayer: expected a layer, got ${layer === null ? "null" : typeof layer}`);
+  }
+  // A JSON round trip proves the config is plain data (and copies it, so later edits cannot leak back).
+  return { className: layer.className, config: JSON.parse(JSON.stringify(layer.getConfig())) as LayerConfig };
+}
+
+/** A new (unbuilt) layer from `serializeLayer`'s output; unknown class names list the known ones. */
+export function deserializeLayer(serialized: SerializedLayer): Layer {
+  if (serialized === null || typeof serialized !== "object" || typeof serialized.className !== "string") {
+    throw new TypeError(`deserializeLayer: expected { className, config }, got ${JSON.stringify(serialized)}`);
+  }
+  const config = serialized.config;
+  if (config === null || typeof config !== "object" || Array.isArray(config)) {
+    throw new TypeError(`deserializeLayer: the config of a ${serialized.className} must be an object, got ${JSON.stringify(config)}`);
+  }
+  const fromConfig = layerClassRegistry.get(serialized.className, "deserializeLayer");
+  return fromConfig({ ...config });
+}
+
+registerLayerClass("Dense", Dense.fromConfig);
+registerLayerClass("InputLayer", InputLayer.fromConfig);
