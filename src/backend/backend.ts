@@ -5,7 +5,9 @@
  */
 import type { TypedArray } from "../tensor/dtype";
 
+/** The kernels a compute backend provides; ops call them through {@link backend}. */
 export interface Backend {
+  /** A short id for messages and benchmarks, e.g. `"ts"`. */
   readonly name: string;
   /**
    * out[m×n] = op(A) · op(B), where op(A) is m×k (A stored k×m when `transA`) and

@@ -1,0 +1,136 @@
+/**
+ * The backend's matmul against a plain triple loop (the definition of the product, evaluated in
+ * float64), for every transpose combination and for sizes that are not multiples of the 4×4
+ * tile, so edge tiles, zero padding and the packing strides are all exercised.
+ */
+import { packedMatmul } from "../../../src/backend/packed-matmul";
+import { tsBackend } from "../../../src/backend/ts-backend";
+
+type Arr = Float32Array | Float64Array;
+
+/** out[i][j] = Σ_p op(A)[i][p] · op(B)[p][j], straight from the definition. */
+function naive(a: Arr, b: Arr, m: number, k: number, n: number, transA: boolean, transB: boolean): Float64Array {
+  const out = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let p = 0; p < k; p++) s += (transA ? a[p * m + i] : a[i * k + p]) * (transB ? b[j * k + p] : b[p * n + j]);
+      out[i * n + j] = s;
+    }
+  }
+  return out;
+}
+
+/** Deterministic values in [-1, 1) (a linear congruential generator; no dependence on nn's RNG). */
+function values(size: number, seed: number, Type: Float32ArrayConstructor | Float64ArrayConstructor): Arr {
+  let state = seed;
+  const out = new Type(size);
+  for (let i = 0; i < size; i++) {
+    state = (state * 48271) % 2147483647;
+    out[i] = (state / 2147483647) * 2 - 1;
+  }
+  return out;
+}
+
+/** Max |actual − expected| relative to the sum of |terms| (the bound rounding error scales with). */
+function check(actual: Arr, a: Arr, b: Arr, m: number, k: number, n: number, transA: boolean, transB: boolean, tol: number): void {
+  const expected = naive(a, b, m, k, n, transA, transB);
+  const absA = a.map(Math.abs) as Arr;
+  const absB = b.map(Math.abs) as Arr;
+  const scale = naive(absA, absB, m, k, n, transA, transB);
+  for (let i = 0; i < m * n; i++) {
+    const err = Math.abs(actual[i] - expected[i]) / Math.max(scale[i], 1e-30);
+    if (!(err <= tol)) throw new Error(`element ${i} (row ${Math.floor(i / n)}, col ${i % n}): got ${actual[i]}, expected ${expected[i]} (relative error ${err} > ${tol})`);
+  }
+}
+
+const SIZES: [number, number, number][] = [
+  [1, 1, 1],
+  [1, 7, 1],
+  [3, 5, 2],
+  [4, 4, 4],
+  [5, 3, 7],
+  [7, 9, 6],
+  [13, 1, 11],
+  [17, 33, 9],
+  [64, 30, 10],
+  [31, 65, 129],
+];
+const TRANSPOSES: [boolean, boolean][] = [
+  [false, false],
+  [false, true],
+  [true, false],
+  [true, true],
+];
+
+describe("backend matmul (packed 4×4 tiles)", () => {
+  test("a hand-computed 2×3 · 3×2 product", () => {
+    const a = Float64Array.from([1, 2, 3, 4, 5, 6]); // [[1,2,3],[4,5,6]]
+    const b = Float64Array.from([7, 8, 9, 10, 11, 12]); // [[7,8],[9,10],[11,12]]
+    const out = new Float64Array(4);
+    packedMatmul(a, b, out, 2, 3, 2, false, false);
+    // [1·7+2·9+3·11, 1·8+2·10+3·12; 4·7+5·9+6·11, 4·8+5·10+6·12]
+    expect(Array.from(out)).toEqual([58, 64, 139, 154]);
+    // Aᵀ·Bᵀ with A read as 3×2 and B as 2×3 is (B·A)ᵀ: B = [[7,8,9],[10,11,12]], A = [[1,2],[3,4],[5,6]].
+    packedMatmul(a, b, out, 2, 3, 2, true, true);
+    // B·A = [[7+24+45, 14+32+54], [10+33+60, 20+44+72]] = [[76, 100], [103, 136]]; transposed:
+    expect(Array.from(out)).toEqual([76, 103, 100, 136]);
+  });
+
+  describe.each(TRANSPOSES)("transA=%s transB=%s", (transA, transB) => {
+    test.each(SIZES)("float64 m=%i k=%i n=%i matches the definition to 1e-13", (m, k, n) => {
+      const a = values(m * k, 1 + m, Float64Array);
+      const b = values(k * n, 7 + n, Float64Array);
+      const out = new Float64Array(m * n).fill(NaN); // every element must be written
+      tsBackend.matmul(a, b, out, m, k, n, transA, transB);
+      check(out, a, b, m, k, n, transA, transB, 1e-13);
+    });
+
+    test.each(SIZES)("float32 m=%i k=%i n=%i matches the definition to float32 rounding", (m, k, n) => {
+      const a = values(m * k, 3 + k, Float32Array);
+      const b = values(k * n, 11 + m, Float32Array);
+      const out = new Float32Array(m * n).fill(NaN);
+      tsBackend.matmul(a, b, out, m, k, n, transA, transB);
+      // Sums are accumulated in float64 and rounded once: the error is one float32 rounding.
+      check(out, a, b, m, k, n, transA, transB, 2 ** -23);
+    });
+  });
+
+  test("mixed float32 inputs into a float64 output (as ops do after promotion)", () => {
+    const a = values(6 * 5, 5, Float32Array);
+    const b = values(5 * 7, 9, Float64Array);
+    const out = new Float64Array(6 * 7);
+    tsBackend.matmul(a, b, out, 6, 5, 7, false, false);
+    check(out, a, b, 6, 5, 7, false, false, 1e-13);
+  });
+
+  test("an empty shared dimension gives zeros, and empty outputs are fine", () => {
+    const out = new Float64Array(6).fill(NaN);
+    tsBackend.matmul(new Float64Array(0), new Float64Array(0), out, 2, 0, 3, false, false);
+    expect(Array.from(out)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(() => tsBackend.matmul(new Float64Array(0), new Float64Array(0), new Float64Array(0), 0, 0, 0, true, true)).not.toThrow();
+  });
+
+  test("the same buffer as both operands (x·xᵀ) and repeated calls of different sizes reuse scratch correctly", () => {
+    const x = values(9 * 6, 13, Float64Array);
+    const out = new Float64Array(81);
+    tsBackend.matmul(x, x, out, 9, 6, 9, false, true);
+    check(out, x, x, 9, 6, 9, false, true, 1e-13);
+    // A smaller product after a larger one must not read stale scratch.
+    const small = new Float64Array(4);
+    const a = Float64Array.from([1, 2, 3, 4]);
+    tsBackend.matmul(a, a, small, 2, 2, 2, false, false);
+    expect(Array.from(small)).toEqual([7, 10, 15, 22]);
+  });
+
+  test("a product too large for the kept scratch (> 2^20 packed elements) is still exact", () => {
+    const m = 5;
+    const k = 1 << 18; // padded A: 8 × 2^18 = 2^21 elements
+    const n = 3;
+    const a = values(m * k, 17, Float64Array);
+    const b = values(k * n, 19, Float64Array);
+    const out = new Float64Array(m * n);
+    tsBackend.matmul(a, b, out, m, k, n, false, false);
+    check(out, a, b, m, k, n, false, false, 1e-12);
+  });
+});
