@@ -1,8 +1,11 @@
 /** Every tensor op, as free functions (`nn.add(a, b)`) — Tensor methods call these. */
 export { add, sub, mul, div, maximum, minimum } from "./binary";
-export { unaryOp, neg, exp, log, sqrt, square, abs, pow, clip, sigmoid, tanh, relu, cast, sign } from "./unary";
-export { matmul } from "./matmul";
-export { sum, mean, prod, max, min, variance, std, type Axes } from "./reduce";
+export {
+  unaryOp, neg, exp, log, sqrt, square, abs, pow, clip, sigmoid, tanh, relu, cast, sign,
+  log1p, expm1, log2, log10, sin, cos, tan, atan, sinh, cosh, reciprocal, rsqrt, erf, floor, ceil, round,
+} from "./unary";
+export { matmul, type MatmulOptions } from "./matmul";
+export { sum, mean, prod, max, min, variance, std, norm, cumsum, type Axes } from "./reduce";
 export { argmax, argmin } from "./argmax";
 export { logSumExp, softmax, logSoftmax } from "./softmax";
 export { equal, notEqual, greater, greaterEqual, less, lessEqual, where } from "./compare";

@@ -3,7 +3,7 @@ import type { Tensor } from "../tensor/tensor";
 import { allocate, type TypedArray } from "../tensor/dtype";
 import { normalizeAxis, shapeToString, sizeOf } from "../tensor/shape";
 import { opResult } from "./result";
-import { sqrt } from "./unary";
+import { abs, sqrt } from "./unary";
 import { stridedOffsets } from "./strided";
 
 /** Which axes a reduction removes: one axis, several, or all when omitted (NumPy's `axis=None`). */
@@ -159,4 +159,53 @@ export function variance(a: Tensor, axis?: Axes, keepDims = false): Tensor {
 /** Standard deviation over `axis`: √variance (biased, as Keras `ops.std` and NumPy `std`). */
 export function std(a: Tensor, axis?: Axes, keepDims = false): Tensor {
   return sqrt(variance(a, axis, keepDims));
+}
+
+/**
+ * Vector p-norm over `axis` (all axes when omitted): `ord` 2 (Euclidean, the default),
+ * 1 (Σ|x|) or Infinity (max |x|). The 2-norm's gradient x/‖x‖ is taken as 0 at x = 0, as PyTorch's.
+ */
+export function norm(a: Tensor, ord: 1 | 2 | number = 2, axis?: Axes, keepDims = false): Tensor {
+  if (ord === 1) return sum(abs(a), axis, keepDims);
+  if (ord === Infinity) return max(abs(a), axis, keepDims);
+  if (ord !== 2) throw new RangeError(`norm: ord must be 1, 2 or Infinity, got ${ord}`);
+  const { keptShape, outShape, outIndex, outSize } = reductionPlan(a.shape, axis, "norm");
+  const x = a.data;
+  const out = allocate(a.dtype, outSize);
+  const sq = new Float64Array(outSize);
+  for (let i = 0; i < x.length; i++) sq[outIndex[i]] += x[i] * x[i];
+  for (let j = 0; j < outSize; j++) out[j] = Math.sqrt(sq[j]);
+  return opResult("norm", out, keepDims ? keptShape : outShape, [a], (g: TypedArray) => {
+    const ga = allocate(a.dtype, a.size);
+    for (let i = 0; i < x.length; i++) {
+      const j = outIndex[i];
+      if (out[j] !== 0) ga[i] = (g[j] * x[i]) / out[j];
+    }
+    return [ga];
+  });
+}
+
+/** Running sum along `axis` (default 0): y_i = x_0 + … + x_i. Its gradient is the running sum of g from the end. */
+export function cumsum(a: Tensor, axis = 0): Tensor {
+  const { outer, n, inner } = axisPlan(a.shape, axis, "cumsum");
+  const x = a.data;
+  const out = allocate(a.dtype, a.size);
+  for (let o = 0; o < outer; o++) {
+    for (let r = 0; r < inner; r++) {
+      const base = o * n * inner + r;
+      let s = 0;
+      for (let k = 0; k < n; k++) out[base + k * inner] = s += x[base + k * inner];
+    }
+  }
+  return opResult("cumsum", out, a.shape, [a], (g: TypedArray) => {
+    const ga = allocate(a.dtype, a.size);
+    for (let o = 0; o < outer; o++) {
+      for (let r = 0; r < inner; r++) {
+        const base = o * n * inner + r;
+        let s = 0;
+        for (let k = n - 1; k >= 0; k--) ga[base + k * inner] = s += g[base + k * inner];
+      }
+    }
+    return [ga];
+  });
 }

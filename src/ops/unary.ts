@@ -91,3 +91,111 @@ export function cast(a: Tensor, dtype: DType): Tensor {
 export function sign(a: Tensor): Tensor {
   return unaryOp("sign", a, Math.sign, () => 0);
 }
+
+/** ln(1 + x), accurate for tiny x where log(1 + x) rounds to 0. */
+export function log1p(a: Tensor): Tensor {
+  return unaryOp("log1p", a, Math.log1p, (x) => 1 / (1 + x));
+}
+
+/** eˣ − 1, accurate for tiny x where exp(x) − 1 rounds to 0. */
+export function expm1(a: Tensor): Tensor {
+  return unaryOp("expm1", a, Math.expm1, (_x, y) => y + 1);
+}
+
+/** Base-2 logarithm. */
+export function log2(a: Tensor): Tensor {
+  return unaryOp("log2", a, Math.log2, (x) => 1 / (x * Math.LN2));
+}
+
+/** Base-10 logarithm (the notes' "log₁₀ likelihood"). */
+export function log10(a: Tensor): Tensor {
+  return unaryOp("log10", a, Math.log10, (x) => 1 / (x * Math.LN10));
+}
+
+export function sin(a: Tensor): Tensor {
+  return unaryOp("sin", a, Math.sin, (x) => Math.cos(x));
+}
+
+export function cos(a: Tensor): Tensor {
+  return unaryOp("cos", a, Math.cos, (x) => -Math.sin(x));
+}
+
+export function tan(a: Tensor): Tensor {
+  return unaryOp("tan", a, Math.tan, (_x, y) => 1 + y * y);
+}
+
+export function atan(a: Tensor): Tensor {
+  return unaryOp("atan", a, Math.atan, (x) => 1 / (1 + x * x));
+}
+
+export function sinh(a: Tensor): Tensor {
+  return unaryOp("sinh", a, Math.sinh, (x) => Math.cosh(x));
+}
+
+export function cosh(a: Tensor): Tensor {
+  return unaryOp("cosh", a, Math.cosh, (x) => Math.sinh(x));
+}
+
+/** 1 / x. */
+export function reciprocal(a: Tensor): Tensor {
+  return unaryOp("reciprocal", a, (x) => 1 / x, (_x, y) => -y * y);
+}
+
+/** 1 / √x (normalization layers divide by it). */
+export function rsqrt(a: Tensor): Tensor {
+  return unaryOp("rsqrt", a, (x) => 1 / Math.sqrt(x), (x, y) => (-0.5 * y) / x);
+}
+
+/** The Gauss error function (exact GELU uses it); derivative 2/√π · e^(−x²). */
+export function erf(a: Tensor): Tensor {
+  return unaryOp("erf", a, erfScalar, (x) => (2 / Math.sqrt(Math.PI)) * Math.exp(-x * x));
+}
+
+/** Largest integer ≤ x; no gradient (zero almost everywhere), as PyTorch. */
+export function floor(a: Tensor): Tensor {
+  return unaryOp("floor", a, Math.floor, () => 0);
+}
+
+/** Smallest integer ≥ x; no gradient, as PyTorch. */
+export function ceil(a: Tensor): Tensor {
+  return unaryOp("ceil", a, Math.ceil, () => 0);
+}
+
+/** Nearest integer, halves to even (0.5 → 0, 1.5 → 2, 2.5 → 2) as NumPy and PyTorch; no gradient. */
+export function round(a: Tensor): Tensor {
+  return unaryOp("round", a, roundHalfEven, () => 0);
+}
+
+function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  // Math.round sends halves up; move them to the even neighbour.
+  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+/**
+ * erf(x) to double precision: a series with positive terms for |x| < 3 (no cancellation),
+ * and the continued fraction for erfc beyond (erf = 1 − erfc).
+ */
+function erfScalar(x: number): number {
+  if (Number.isNaN(x)) return NaN;
+  const ax = Math.abs(x);
+  let r: number;
+  if (ax < 3) {
+    // erf(x) = 2/√π · e^(−x²) · Σ 2ⁿ x^(2n+1) / (1·3·…·(2n+1))
+    let term = ax;
+    let total = ax;
+    for (let n = 1; n < 200 && term > total * 1e-17; n++) {
+      term *= (2 * ax * ax) / (2 * n + 1);
+      total += term;
+    }
+    r = (2 / Math.sqrt(Math.PI)) * Math.exp(-ax * ax) * total;
+  } else if (ax < 6) {
+    // erfc(x) = e^(−x²)/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))), evaluated from the tail.
+    let f = ax;
+    for (let n = 60; n >= 1; n--) f = ax + n / 2 / f;
+    r = 1 - Math.exp(-ax * ax) / (Math.sqrt(Math.PI) * f);
+  } else {
+    r = 1;
+  }
+  return x < 0 ? -r : r;
+}

@@ -40,6 +40,20 @@ export function noGrad<T>(fn: () => T): T {
   }
 }
 
+/**
+ * Runs `fn` with gradients recorded even inside {@link noGrad} (what `nn.grad` and
+ * gradient tapes use). Nested calls and exceptions restore the previous state.
+ */
+export function enableGrad<T>(fn: () => T): T {
+  const previous = gradEnabled;
+  gradEnabled = true;
+  try {
+    return fn();
+  } finally {
+    gradEnabled = previous;
+  }
+}
+
 /** Tensors reachable from `root` through recorded ops, inputs before outputs. */
 function topologicalOrder(root: Tensor): Tensor[] {
   const order: Tensor[] = [];

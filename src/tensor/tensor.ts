@@ -152,7 +152,7 @@ export class Tensor {
   sigmoid(): Tensor { return ops.sigmoid(this); }
   tanh(): Tensor { return ops.tanh(this); }
   relu(): Tensor { return ops.relu(this); }
-  matmul(other: Tensor): Tensor { return ops.matmul(this, other); }
+  matmul(other: Tensor, options?: ops.MatmulOptions): Tensor { return ops.matmul(this, other, options); }
   sum(axis?: number | number[], keepDims = false): Tensor { return ops.sum(this, axis, keepDims); }
   mean(axis?: number | number[], keepDims = false): Tensor { return ops.mean(this, axis, keepDims); }
   reshape(shape: readonly number[]): Tensor { return ops.reshape(this, shape); }
@@ -180,6 +180,27 @@ export class Tensor {
   gather(indices: ops.IndexInput, axis = 0): Tensor { return ops.gather(this, indices, axis); }
   squeeze(axis?: number | readonly number[]): Tensor { return ops.squeeze(this, axis); }
   expandDims(axis = 0): Tensor { return ops.expandDims(this, axis); }
+  log1p(): Tensor { return ops.log1p(this); }
+  expm1(): Tensor { return ops.expm1(this); }
+  log2(): Tensor { return ops.log2(this); }
+  log10(): Tensor { return ops.log10(this); }
+  sin(): Tensor { return ops.sin(this); }
+  cos(): Tensor { return ops.cos(this); }
+  tan(): Tensor { return ops.tan(this); }
+  atan(): Tensor { return ops.atan(this); }
+  sinh(): Tensor { return ops.sinh(this); }
+  cosh(): Tensor { return ops.cosh(this); }
+  reciprocal(): Tensor { return ops.reciprocal(this); }
+  rsqrt(): Tensor { return ops.rsqrt(this); }
+  erf(): Tensor { return ops.erf(this); }
+  floor(): Tensor { return ops.floor(this); }
+  ceil(): Tensor { return ops.ceil(this); }
+  round(): Tensor { return ops.round(this); }
+  norm(ord: number = 2, axis?: ops.Axes, keepDims = false): Tensor { return ops.norm(this, ord, axis, keepDims); }
+  cumsum(axis = 0): Tensor { return ops.cumsum(this, axis); }
+  where(condition: Tensor, other: Tensor | number): Tensor { return ops.where(condition, this, other); }
+  /** The transpose (axes reversed), as NumPy's `.T`. */
+  get T(): Tensor { return ops.transpose(this); }
 
   toString(): string {
     return formatTensor(this);
