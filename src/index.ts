@@ -22,8 +22,9 @@ setBackendImpl(tsBackend);
 export { Tensor, type NestedArray } from "./tensor/tensor";
 export { tensor, zeros, ones, fill, scalar, type TensorOptions } from "./tensor/creation";
 export { type DType, setDefaultDType, getDefaultDType } from "./tensor/dtype";
-export { noGrad, isGradEnabled, gradientsOf } from "./tensor/autograd";
+export { noGrad, enableGrad, isGradEnabled, gradientsOf } from "./tensor/autograd";
 export * from "./ops";
+export * from "./autodiff";
 
 // Randomness and session
 export { setSeed, random, Random } from "./random/rng";
