@@ -96,7 +96,7 @@ export class Dense extends Layer {
     return this.activationFn(y);
   }
 
-  computeOutputShape(inputShape: ShapeSpec): ShapeSpec {
+  override computeOutputShape(inputShape: ShapeSpec): ShapeSpec {
     return [...inputShape.slice(0, -1), this.units];
   }
 

@@ -67,7 +67,7 @@ export class InputLayer extends Layer {
   }
 
   /** The identity. */
-  computeOutputShape(inputShape: ShapeSpec): ShapeSpec {
+  override computeOutputShape(inputShape: ShapeSpec): ShapeSpec {
     return inputShape;
   }
 

@@ -138,8 +138,10 @@ export abstract class Layer {
   /** The layer's computation. `training` switches dropout and batch statistics on. */
   abstract call(x: Tensor, training: boolean): Tensor;
 
-  /** Output shape for an input shape, without computing anything. */
-  abstract computeOutputShape(inputShape: ShapeSpec): ShapeSpec;
+  /** Output shape for an input shape, without computing anything. The default keeps the shape (elementwise layers). */
+  computeOutputShape(inputShape: ShapeSpec): ShapeSpec {
+    return [...inputShape];
+  }
 
   /** Constructor arguments as plain JSON. */
   getConfig(): LayerConfig {
@@ -201,7 +203,8 @@ export abstract class Layer {
     if (variable.shape.length !== shape.length || variable.shape.some((d, i) => d !== shape[i])) {
       throw new RangeError(`${this.name}: the ${name} initializer returned shape ${shapeToString(variable.shape)}, expected ${shapeToString(shape)}`);
     }
-    variable.requiresGrad = true;
+    // Non-trainable state (moving statistics) is updated by the layer itself, never by gradients.
+    variable.requiresGrad = options.trainable ?? true;
     variable.name = `${this.name}/${name}`;
     this.ownWeights.push({ variable, trainable: options.trainable ?? true, regularizer: options.regularizer, constraint: options.constraint });
     return variable;

@@ -7,6 +7,13 @@ import { Layer, type LayerConfig } from "./layer";
 import { Registry } from "../util/registry";
 import { Dense } from "./dense";
 import { InputLayer } from "./input-layer";
+import { Activation } from "./activation";
+import { Dropout } from "./dropout";
+import { Flatten } from "./flatten";
+import { Reshape } from "./reshape";
+import { BatchNormalization } from "./batch-normalization";
+import { LayerNormalization } from "./layer-normalization";
+import { PReLU } from "./prelu";
 
 /** A layer in serialized form. */
 export interface SerializedLayer {
@@ -60,3 +67,10 @@ export function deserializeLayer(serialized: SerializedLayer): Layer {
 
 registerLayerClass("Dense", Dense.fromConfig);
 registerLayerClass("InputLayer", InputLayer.fromConfig);
+registerLayerClass("Activation", Activation.fromConfig);
+registerLayerClass("Dropout", Dropout.fromConfig);
+registerLayerClass("Flatten", Flatten.fromConfig);
+registerLayerClass("Reshape", Reshape.fromConfig);
+registerLayerClass("BatchNormalization", BatchNormalization.fromConfig);
+registerLayerClass("LayerNormalization", LayerNormalization.fromConfig);
+registerLayerClass("PReLU", PReLU.fromConfig);
