@@ -47,4 +47,5 @@ export { Model, Sequential, sequential, type CompileArgs, type FitArgs, type Seq
 
 // Rich display (used by the nnlab kernel and the JupyterLab extension)
 export * as display from "./display";
+export * as plot from "./plot";
 export { JUPYTER_DISPLAY } from "./display/host";

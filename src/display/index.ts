@@ -1,3 +1,6 @@
 /** The display contract: MIME types and data, and how the library reaches a kernel. */
 export * from "./mime";
 export * from "./host";
+export { trainingRuns, TRAINING_RUNS, type TrainingRuns } from "./training-runs";
+export { LiveTraining, type LiveTrainingOptions } from "./live-training";
+export { historyBundle, historyData } from "./history-bundle";

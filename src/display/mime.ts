@@ -110,3 +110,124 @@ export function escapeHtml(text: string): string {
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&#39;");
 }
+
+/** Version of the history data layout ({@link HistoryData}). */
+export const HISTORY_VERSION = 1;
+/** Version of the weight-distribution data layout ({@link WeightsData}). */
+export const WEIGHTS_VERSION = 1;
+/** JupyterLab renders this MIME type natively (its vega5 extension); nnlab's plots emit it. */
+export const VEGALITE_MIME = "application/vnd.vegalite.v5+json";
+
+/** Where a training run is. `stopped`: ended early (Stop button or a callback such as early stopping). */
+export type RunStatus = "running" | "finished" | "stopped";
+
+/** The live progress line of a running fit. */
+export interface HistoryProgress {
+  /** 0-based epoch being trained. */
+  epoch: number;
+  /** Batches done in that epoch. */
+  batch: number;
+  /** Training throughput over the run so far. */
+  samplesPerSecond: number;
+  /** Seconds since training began. */
+  elapsedSeconds: number;
+  /** Estimated seconds left (null until one batch is done). */
+  etaSeconds: number | null;
+}
+
+/**
+ * Batch-granularity metrics. `x[i]` is a fractional epoch (epoch + batches done / steps), so
+ * batch and epoch points share one axis. Long runs keep every `stride`-th batch only.
+ */
+export interface HistoryBatches {
+  x: number[];
+  metrics: { [metric: string]: number[] };
+  /** Every how many batches a point was kept (1, 2, 4, …). */
+  stride: number;
+}
+
+/**
+ * A training history (`model.fit`'s result and the live training dashboard):
+ * per-epoch logs as Keras's `History.history`, plus what the dashboard needs.
+ */
+export interface HistoryData {
+  version: number;
+  /** Identifies one `fit` call; the Stop button sends it back to the kernel. */
+  runId: string;
+  /** Name of the trained model. */
+  model?: string;
+  status: RunStatus;
+  /** Why the run stopped early: the user's Stop button, or a callback (early stopping). */
+  stopReason?: "user" | "callback";
+  /** Epochs asked for (`fit`'s `epochs`). */
+  epochs: number;
+  /** Batches per epoch. */
+  steps: number;
+  /** Training samples per epoch. */
+  samples?: number;
+  /** 0-based indices of the finished epochs (Keras's `History.epoch`). */
+  epoch: number[];
+  /** Metric name → one value per finished epoch (`loss`, `accuracy`, `val_loss`, …). */
+  metrics: { [metric: string]: number[] };
+  /** Learning rate at the end of each finished epoch, when the optimizer has a numeric one. */
+  learningRate?: number[];
+  batches?: HistoryBatches;
+  progress?: HistoryProgress;
+}
+
+/** A histogram of one tensor's values (or of its gradient) with summary statistics. */
+export interface TensorHistogram {
+  /** Variable name, e.g. `dense/kernel`. Comes from user data: always escape it. */
+  name: string;
+  /** `value`: the weights themselves; `gradient`: d loss / d weights on the probe batch. */
+  of: "value" | "gradient";
+  /** Elements in the tensor. */
+  size: number;
+  /** Elements the histogram counts (a seeded sample when the tensor is large). */
+  sampled: number;
+  min: number;
+  max: number;
+  mean: number;
+  std: number;
+  /** Exact zeros, and NaN or ±Infinity values (over all elements). */
+  zeros: number;
+  nonFinite: number;
+  /** L2 norm over all elements. */
+  norm: number;
+  /** Bin edges, `counts.length + 1` of them, equal widths. */
+  edges: number[];
+  counts: number[];
+}
+
+/** One layer's distributions at one snapshot. */
+export interface LayerDistributions {
+  /** Layer name. Comes from user data: always escape it. */
+  layer: string;
+  className: string;
+  tensors: TensorHistogram[];
+  /** Fraction of ReLU units that output 0 for every probe sample (only ReLU layers, with probe data). */
+  deadFraction?: number;
+}
+
+/** The state of one model's weights after an epoch. */
+export interface WeightsSnapshot {
+  /** 0-based epoch after which it was taken; -1 before training. */
+  epoch: number;
+  layers: LayerDistributions[];
+}
+
+/** One model's recorded distributions. */
+export interface WeightsSeries {
+  /** Shown above its column, e.g. the model name or "with L2". */
+  label: string;
+  snapshots: WeightsSnapshot[];
+}
+
+/**
+ * Weight and gradient distributions over epochs (`nn.callbacks.weightHistograms`),
+ * for one model or two side by side (`nn.display.compareWeights`).
+ */
+export interface WeightsData {
+  version: number;
+  series: WeightsSeries[];
+}
