@@ -12,6 +12,15 @@ export class History extends Callback {
   readonly epoch: number[] = [];
   /** Metric name → one value per epoch. */
   readonly history: { [metric: string]: number[] } = {};
+  /**
+   * True when training ended before its last epoch because `model.stopTraining` was set
+   * (early stopping, terminateOnNaN, the kernel's Stop button, a custom callback).
+   */
+  stopped = false;
+  /** Why it stopped, when the stopper said (e.g. "early stopping: val_loss did not improve for 5 epochs"). */
+  stopReason?: string;
+  /** Where it stopped: the epoch (0-based) and the batch within it (0-based) after which training ended. */
+  stoppedAt?: { epoch: number; batch: number };
 
   override onEpochEnd(epoch: number, logs: Logs = {}): void {
     this.epoch.push(epoch);

@@ -1,63 +1,52 @@
 /**
- * Metrics reported during training, by Keras id. Each returns one value per
- * sample; `fit` reports their mean over the epoch.
+ * Metrics, as `nn.metrics.*` and by Keras id in `compile({ metrics: [...] })`.
+ *
+ * Two forms, as in Keras:
+ * - stateful classes (`new nn.metrics.Precision()`, `updateState` / `result` / `resetState`),
+ *   which `fit` and `evaluate` use so every epoch's value covers all of its samples;
+ * - plain functions: `binaryAccuracy`, `categoricalAccuracy`, `sparseCategoricalAccuracy`,
+ *   `meanSquaredError`, `meanAbsoluteError` return a tensor with one value per sample
+ *   (Keras's functional metrics); `precision`, `recall` and `auc` return one number over
+ *   all samples (they are not per-sample quantities).
  */
-import type { Tensor } from "../tensor/tensor";
-import { allocate } from "../tensor/dtype";
-import { Tensor as TensorClass } from "../tensor/tensor";
 import { Registry } from "../util/registry";
-import * as ops from "../ops";
+import { Metric, MeanMetricWrapper, type MetricFn } from "./metric";
+import { Accuracy, BinaryAccuracy, CategoricalAccuracy, SparseCategoricalAccuracy } from "./accuracy";
+import { MeanSquaredError, MeanAbsoluteError } from "./regression";
+import { Precision, Recall } from "./confusion";
+import { AUC } from "./auc";
 
-export type MetricFn = (yTrue: Tensor, yPred: Tensor) => Tensor;
-export type MetricIdentifier = string | MetricFn;
+export { Metric, Mean, MeanMetricWrapper, type MetricFn, type MetricDirection } from "./metric";
+export {
+  Accuracy, BinaryAccuracy, CategoricalAccuracy, SparseCategoricalAccuracy,
+  binaryAccuracy, categoricalAccuracy, sparseCategoricalAccuracy, accuracyKind,
+} from "./accuracy";
+export { MeanSquaredError, MeanAbsoluteError, meanSquaredError, meanAbsoluteError } from "./regression";
+export { Precision, Recall, precision, recall } from "./confusion";
+export { AUC, auc, type AUCArgs } from "./auc";
 
-/** Rows of the last axis, for metrics that compare per sample. */
-function perSample(yTrue: Tensor, yPred: Tensor, f: (t: ArrayLike<number>, p: ArrayLike<number>, start: number, width: number) => number): Tensor {
-  const width = yPred.shape[yPred.rank - 1] ?? 1;
-  const rows = yPred.size / width;
-  const out = allocate(yPred.dtype, rows);
-  for (let r = 0; r < rows; r++) out[r] = f(yTrue.data, yPred.data, r * width, width);
-  return new TensorClass(out, [rows]);
-}
+/** What `compile({ metrics })` accepts: an id, a metric object, or a per-sample function. */
+export type MetricIdentifier = string | Metric | MetricFn;
 
-/** Fraction of outputs on the right side of 0.5. */
-export const binaryAccuracy: MetricFn = (yTrue, yPred) =>
-  perSample(yTrue, yPred, (t, p, start, width) => {
-    let hits = 0;
-    for (let j = start; j < start + width; j++) hits += (p[j] > 0.5 ? 1 : 0) === t[j] ? 1 : 0;
-    return hits / width;
-  });
-
-/** 1 where the arg-max of the prediction is the arg-max of the one-hot target. */
-export const categoricalAccuracy: MetricFn = (yTrue, yPred) =>
-  perSample(yTrue, yPred, (t, p, start, width) => {
-    let bestP = start;
-    let bestT = start;
-    for (let j = start; j < start + width; j++) {
-      if (p[j] > p[bestP]) bestP = j;
-      if (t[j] > t[bestT]) bestT = j;
-    }
-    return bestP === bestT ? 1 : 0;
-  });
-
-export const meanAbsoluteError: MetricFn = (yTrue, yPred) => ops.mean(ops.abs(ops.sub(yPred, yTrue)), -1);
-export const meanSquaredError: MetricFn = (yTrue, yPred) => ops.mean(ops.square(ops.sub(yPred, yTrue)), -1);
-
-export const metricRegistry = new Registry<MetricFn>("metric");
-metricRegistry.register("binaryAccuracy", binaryAccuracy);
-metricRegistry.register("categoricalAccuracy", categoricalAccuracy);
-metricRegistry.register("meanAbsoluteError", meanAbsoluteError, ["mae"]);
-metricRegistry.register("meanSquaredError", meanSquaredError, ["mse"]);
+/** Metric factories by id; each takes the name to log under. */
+export const metricRegistry = new Registry<(name: string) => Metric>("metric");
+metricRegistry.register("accuracy", (name) => new Accuracy({ name }), ["acc"]);
+metricRegistry.register("binaryAccuracy", (name) => new BinaryAccuracy({ name }));
+metricRegistry.register("categoricalAccuracy", (name) => new CategoricalAccuracy({ name }));
+metricRegistry.register("sparseCategoricalAccuracy", (name) => new SparseCategoricalAccuracy({ name }));
+metricRegistry.register("precision", (name) => new Precision({ name }));
+metricRegistry.register("recall", (name) => new Recall({ name }));
+metricRegistry.register("auc", (name) => new AUC({ name }));
+metricRegistry.register("meanSquaredError", (name) => new MeanSquaredError({ name }), ["mse"]);
+metricRegistry.register("meanAbsoluteError", (name) => new MeanAbsoluteError({ name }), ["mae"]);
 
 /**
- * Resolves a metric id. As in Keras, "accuracy"/"acc" picks binary or categorical
- * accuracy from the loss, and the metric is logged under the name the user wrote.
+ * Resolves what `compile` was given into a fresh stateful metric. A string id is logged
+ * under the name the user wrote (`"acc"` logs `acc`, `"mae"` logs `mae`), as in Keras;
+ * `"accuracy"` picks binary, categorical or sparse accuracy from the data on the first batch.
  */
-export function getMetric(id: MetricIdentifier, lossName: string, argument: string): { name: string; fn: MetricFn } {
-  if (typeof id === "function") return { name: id.name || "custom", fn: id };
-  if (id === "accuracy" || id === "acc") {
-    const binary = /binary|hinge/i.test(lossName);
-    return { name: id, fn: binary ? binaryAccuracy : categoricalAccuracy };
-  }
-  return { name: id, fn: metricRegistry.get(id, argument) };
+export function getMetric(id: MetricIdentifier, argument: string): Metric {
+  if (id instanceof Metric) return id;
+  if (typeof id === "function") return new MeanMetricWrapper(id.name || "custom_metric", id, undefined);
+  return metricRegistry.get(id, argument)(id);
 }

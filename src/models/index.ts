@@ -1,4 +1,5 @@
-export { Model, type CompileArgs, type Data } from "./model";
-export { Sequential, sequential, type SequentialArgs } from "./sequential";
+export { Model, type CompileArgs, type CompiledState, type CompileConfig, type EvaluateArgs, type OnBatchArgs, type ModelConfig } from "./model";
+export { Sequential, sequential, type SequentialArgs, type SequentialConfig } from "./sequential";
 export type { FitArgs } from "./training";
+export type { Data, ClassWeight } from "./data";
 export { summaryText, summaryHtml, summaryBundle } from "./summary";

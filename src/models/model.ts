@@ -1,46 +1,99 @@
 /**
- * What every model shares (Keras's `Model`): compile, fit, evaluate, predict,
- * weights, and its summary as a rich display. Subclasses define the layer graph.
+ * What every model shares (Keras's `Model`): compile, fit, evaluate, predict, the
+ * single-batch methods, weights, saving, and its summary as a rich display.
+ * Subclasses define the layer graph.
  */
 import { Tensor, type NestedArray } from "../tensor/tensor";
-import { toTensor } from "../tensor/creation";
+import { toTensor, tensor } from "../tensor/creation";
 import { noGrad } from "../tensor/autograd";
-import { gatherRows } from "../ops";
+import { shapeToString } from "../tensor/shape";
 import type { Layer } from "../layers/layer";
 import { getOptimizer, type Optimizer, type OptimizerIdentifier } from "../optimizers";
-import { getLoss, type LossFn, type LossIdentifier } from "../losses";
-import { getMetric, type MetricFn, type MetricIdentifier } from "../metrics";
+import { getLoss, type LossIdentifier, type ResolvedLoss } from "../losses";
+import { getMetric, Mean, Metric, type MetricIdentifier } from "../metrics";
 import type { History } from "../callbacks/history";
 import type { Logs } from "../callbacks/callback";
-import { fitModel, type FitArgs } from "./training";
+import {
+  checkInteger, evaluateDataset, fitModel, metricLogs, resetMetrics, trainStep, updateMetrics, type FitArgs,
+} from "./training";
+import { classWeightsToSampleWeights, rowRange, toSampleWeight, toXY, type ClassWeight, type Data, type Dataset } from "./data";
 import { summaryBundle, summaryData, type Summarizable } from "./summary";
+import { saveModel, saveWeights } from "../io/save";
+import { assignWeights, readWeights } from "../io/weights-file";
 import { displayBundle, JUPYTER_DISPLAY } from "../display/host";
 import type { MimeBundle, SummaryData, SummaryLayer } from "../display/mime";
 
+export type { Data } from "./data";
+
 export interface CompileArgs {
-  /** An optimizer instance or a Keras id ("sgd"). */
+  /** An optimizer instance or a Keras id ("sgd", "adam"). */
   optimizer: OptimizerIdentifier;
-  /** A loss id ("binaryCrossentropy", "mse", …) or a function (yTrue, yPred) → per-sample loss. */
+  /** A loss id ("binaryCrossentropy", "mse", …), a loss object, or a function (yTrue, yPred) → per-sample loss. */
   loss: LossIdentifier;
-  /** Metrics to report ("accuracy", "mae", …). */
+  /** Metrics to report: ids ("accuracy", "precision", "auc", "mae", …), metric objects or per-sample functions. */
   metrics?: MetricIdentifier[];
 }
 
 /** The compiled training configuration. */
 export interface CompiledState {
   optimizer: Optimizer;
-  lossName: string;
-  loss: LossFn;
-  metrics: { name: string; fn: MetricFn }[];
+  /** The resolved loss; `loss.loss.call(yTrue, yPred, sampleWeight)` gives the batch loss. */
+  loss: ResolvedLoss;
+  /** Fresh stateful metrics, reset at every epoch and evaluation. */
+  metrics: Metric[];
+  /** Tracks the loss over an epoch (weighted by batch size, as Keras). */
+  lossTracker: Mean;
+  /** What `compile` was given, as JSON for `save` (null parts could not be serialized: custom functions). */
+  config: CompileConfig;
 }
 
-export type Data = Tensor | NestedArray;
+/** `compile`'s arguments as plain JSON, stored by `model.save`. */
+export interface CompileConfig {
+  optimizer: { className: string; config: { [key: string]: unknown } };
+  /** The loss's config (`{ name, reduction, ...options }`), or null for a custom function. */
+  loss: { name: string; [key: string]: unknown } | null;
+  /** Metric ids as given, or `{ className, config }` for metric objects; null for custom functions. */
+  metrics: (string | { className: string; config: { [key: string]: unknown } } | null)[];
+}
+
+/** Options of {@link Model.evaluate}. */
+export interface EvaluateArgs {
+  /** Samples per batch (default 32). */
+  batchSize?: number;
+  /** Return `{ loss, accuracy, … }` instead of a number / `[loss, ...metrics]`. */
+  returnDict?: boolean;
+  /** One weight per sample for the loss and metrics. */
+  sampleWeight?: Data;
+}
+
+/** Options of {@link Model.trainOnBatch} and {@link Model.testOnBatch}. */
+export interface OnBatchArgs {
+  /** One weight per sample. */
+  sampleWeight?: Data;
+  /** Class index → weight (trainOnBatch only). */
+  classWeight?: ClassWeight;
+  /** Return `{ loss, … }` instead of a number / `[loss, ...metrics]`. */
+  returnDict?: boolean;
+}
+
+/** A model's config as JSON (Keras's `get_config()`), enough for `fromConfig`. */
+export interface ModelConfig {
+  name: string;
+  [key: string]: unknown;
+}
 
 export abstract class Model implements Summarizable {
+  /** Keras class name (`Sequential`). */
   abstract readonly className: string;
+  /** The model's name (`sequential`, `sequential_1`, …). */
   readonly name: string;
-  /** Set by callbacks (early stopping, Stop button) to end `fit` after the current batch. */
+  /**
+   * Set by callbacks (early stopping, terminateOnNaN) or the kernel's Stop button to end
+   * `fit` after the current batch; the weights stay as they are.
+   */
   stopTraining = false;
+  /** Why `stopTraining` was set, when the one who set it said; `fit` copies it to `history.stopReason`. */
+  stopReason?: string;
   /** The history of the last `fit`. */
   history?: History;
   protected compiled?: CompiledState;
@@ -58,18 +111,42 @@ export abstract class Model implements Summarizable {
   /** Rows for the summary table. */
   abstract summaryLayers(): SummaryLayer[];
 
-  /** Configures training. */
+  /** The architecture as JSON (layers and their configs, no weights). */
+  abstract getConfig(): ModelConfig;
+
+  /** Configures training: optimizer, loss and metrics. */
   compile(args: CompileArgs): void {
-    if (!args || typeof args !== "object") throw new TypeError(`${this.name}.compile: expected { optimizer, loss, metrics? }`);
-    if (args.optimizer === undefined) throw new TypeError(`${this.name}.compile: optimizer is required (e.g. "sgd" or nn.optimizers.sgd({ learningRate: 0.1 }))`);
-    if (args.loss === undefined) throw new TypeError(`${this.name}.compile: loss is required (e.g. "binaryCrossentropy" or "mse")`);
-    const loss = getLoss(args.loss, `${this.name}.compile: loss`);
+    const where = `${this.name}.compile`;
+    if (!args || typeof args !== "object") throw new TypeError(`${where}: expected { optimizer, loss, metrics? }`);
+    if (args.optimizer === undefined) throw new TypeError(`${where}: optimizer is required (e.g. "sgd" or nn.optimizers.sgd({ learningRate: 0.1 }))`);
+    if (args.loss === undefined) throw new TypeError(`${where}: loss is required (e.g. "binaryCrossentropy" or "mse")`);
+    const metricIds = args.metrics ?? [];
+    if (!Array.isArray(metricIds)) throw new TypeError(`${where}: metrics must be an array (e.g. ["accuracy"]), got ${typeof metricIds}`);
+    const loss = getLoss(args.loss, `${where}: loss`);
+    const optimizer = getOptimizer(args.optimizer, `${where}: optimizer`);
+    const metrics = metricIds.map((m) => getMetric(m, `${where}: metrics`));
+    const names = new Set<string>(["loss"]);
+    for (const m of metrics) {
+      if (names.has(m.name)) throw new Error(`${where}: two metrics would be logged as "${m.name}"; give metric objects distinct names`);
+      names.add(m.name);
+    }
     this.compiled = {
-      optimizer: getOptimizer(args.optimizer, `${this.name}.compile: optimizer`),
-      lossName: loss.name,
-      loss: loss.fn,
-      metrics: (args.metrics ?? []).map((m) => getMetric(m, loss.name, `${this.name}.compile: metrics`)),
+      optimizer,
+      loss,
+      metrics,
+      lossTracker: new Mean("loss"),
+      config: {
+        optimizer: { className: optimizer.className, config: optimizer.getConfig() },
+        loss: typeof args.loss === "function" && !isBuiltInLoss(loss, args.loss) ? null : (loss.loss.getConfig() as CompileConfig["loss"]),
+        metrics: metricIds.map((id, i) =>
+          typeof id === "string" ? id : id instanceof Metric ? { className: metrics[i].className, config: metrics[i].getConfig() } : null),
+      },
     };
+  }
+
+  /** True once `compile` has been called. */
+  get isCompiled(): boolean {
+    return this.compiled !== undefined;
   }
 
   /** The compiled configuration, or a clear error if `compile` has not been called. */
@@ -78,71 +155,95 @@ export abstract class Model implements Summarizable {
     return this.compiled;
   }
 
+  /** The optimizer given to `compile` (undefined before). */
   get optimizer(): Optimizer | undefined {
     return this.compiled?.optimizer;
   }
 
-  /** Trains the model; resolves to the {@link History}. */
-  fit(x: Data, y: Data, args: FitArgs = {}): Promise<History> {
-    return fitModel(this, toTensor(x, `${this.name}.fit: x`), toTensor(y, `${this.name}.fit: y`), args);
+  /** The compiled metrics (stateful objects), in compile order. */
+  get metrics(): Metric[] {
+    return this.compiled ? [...this.compiled.metrics] : [];
   }
 
-  /** Outputs for inputs `x`, in batches, without recording gradients. */
+  /** Trains the model; resolves to the {@link History} (also kept as `model.history`). */
+  fit(x: Data, y: Data, args: FitArgs = {}): Promise<History> {
+    return fitModel(this, x, y, args);
+  }
+
+  /** Outputs for inputs `x`, in batches (default 32), without recording gradients. */
   predict(x: Data, args: { batchSize?: number } = {}): Tensor {
     const input = toTensor(x, `${this.name}.predict: x`);
-    return noGrad(() => this.inBatches(input, args.batchSize ?? 32, (xb) => this.call(xb, false)));
+    if (input.rank === 0) throw new RangeError(`${this.name}.predict: x needs a sample dimension, got a scalar`);
+    const batchSize = checkInteger(args.batchSize ?? 32, "batchSize", `${this.name}.predict`);
+    const n = input.shape[0];
+    return noGrad(() => {
+      if (n <= batchSize) return this.call(input, false);
+      const parts: Tensor[] = [];
+      for (let start = 0; start < n; start += batchSize) parts.push(this.call(rowRange(input, start, Math.min(start + batchSize, n)), false));
+      const out = new (parts[0].data.constructor as Float32ArrayConstructor)(parts.reduce((s, p) => s + p.size, 0));
+      let offset = 0;
+      for (const p of parts) {
+        out.set(p.data, offset);
+        offset += p.size;
+      }
+      return new Tensor(out, [n, ...parts[0].shape.slice(1)]);
+    });
+  }
+
+  /** Outputs for one batch `x` in inference mode (Keras's `predict_on_batch`). */
+  predictOnBatch(x: Data): Tensor {
+    const input = toTensor(x, `${this.name}.predictOnBatch: x`);
+    return noGrad(() => this.call(input, false));
   }
 
   /**
    * Loss and metrics on (x, y): a number when there are no metrics, else `[loss, ...metrics]`
-   * (Keras's order); `{ returnDict: true }` gives `{ loss, accuracy, … }`.
+   * (Keras's order); `{ returnDict: true }` gives `{ loss, accuracy, … }`. Precision, recall
+   * and AUC are computed over all samples, not averaged over batches.
    */
-  evaluate(x: Data, y: Data, args: { batchSize?: number; returnDict: true }): Logs;
-  evaluate(x: Data, y: Data, args?: { batchSize?: number; returnDict?: false }): number | number[];
-  evaluate(x: Data, y: Data, args: { batchSize?: number; returnDict?: boolean } = {}): number | number[] | Logs {
-    const logs = this.evaluateLogs(toTensor(x, `${this.name}.evaluate: x`), toTensor(y, `${this.name}.evaluate: y`), args.batchSize ?? 32, "evaluate");
-    if (args.returnDict) return logs;
+  evaluate(x: Data, y: Data, args: EvaluateArgs & { returnDict: true }): Logs;
+  evaluate(x: Data, y: Data, args?: EvaluateArgs & { returnDict?: false }): number | number[];
+  evaluate(x: Data, y: Data, args: EvaluateArgs = {}): number | number[] | Logs {
+    const where = `${this.name}.evaluate`;
+    const state = this.compiledState("evaluate");
+    const [xt, yt] = toXY(x, y, where);
+    const batchSize = checkInteger(args.batchSize ?? 32, "batchSize", where);
+    const data: Dataset = { x: xt, y: yt };
+    if (args.sampleWeight !== undefined) data.sampleWeight = toSampleWeight(args.sampleWeight, xt.shape[0], where);
+    return this.returnLogs(evaluateDataset(this, state, data, batchSize), args.returnDict);
+  }
+
+  /**
+   * One gradient step on one batch (Keras's `train_on_batch`): returns that batch's loss
+   * (and metrics, which are reset first), computed before the update.
+   */
+  trainOnBatch(x: Data, y: Data, args: OnBatchArgs = {}): number | number[] | Logs {
+    const where = `${this.name}.trainOnBatch`;
+    const state = this.compiledState("trainOnBatch");
+    const [xt, yt] = toXY(x, y, where);
+    if (args.classWeight !== undefined && args.sampleWeight !== undefined) throw new TypeError(`${where}: give classWeight or sampleWeight, not both`);
+    const sw = args.sampleWeight !== undefined ? toSampleWeight(args.sampleWeight, xt.shape[0], where)
+      : args.classWeight !== undefined ? classWeightsToSampleWeights(yt, args.classWeight, where) : undefined;
+    resetMetrics(state);
+    const result = trainStep(this, state, xt, yt, sw, this.trainableWeights, false);
+    updateMetrics(state, yt, result.pred, result.loss, sw);
+    return this.returnLogs(metricLogs(state), args.returnDict);
+  }
+
+  /** Loss and metrics on one batch in inference mode (Keras's `test_on_batch`). */
+  testOnBatch(x: Data, y: Data, args: Omit<OnBatchArgs, "classWeight"> = {}): number | number[] | Logs {
+    const where = `${this.name}.testOnBatch`;
+    const state = this.compiledState("testOnBatch");
+    const [xt, yt] = toXY(x, y, where);
+    const data: Dataset = { x: xt, y: yt };
+    if (args.sampleWeight !== undefined) data.sampleWeight = toSampleWeight(args.sampleWeight, xt.shape[0], where);
+    return this.returnLogs(evaluateDataset(this, state, data, Math.max(xt.shape[0], 1)), args.returnDict);
+  }
+
+  private returnLogs(logs: Logs, returnDict?: boolean): number | number[] | Logs {
+    if (returnDict) return logs;
     const values = Object.values(logs);
     return values.length === 1 ? values[0] : values;
-  }
-
-  /** Loss and metrics as logs, averaged over samples. Used by evaluate and validation. */
-  evaluateLogs(x: Tensor, y: Tensor, batchSize: number, caller: string): Logs {
-    const state = this.compiledState(caller);
-    if (x.shape[0] !== y.shape[0]) {
-      throw new RangeError(`${this.name}.${caller}: x has ${x.shape[0]} samples but y has ${y.shape[0]}`);
-    }
-    const sums: Logs = { loss: 0 };
-    for (const m of state.metrics) sums[m.name] = 0;
-    noGrad(() => {
-      for (let start = 0; start < x.shape[0]; start += batchSize) {
-        const idx = range(start, Math.min(start + batchSize, x.shape[0]));
-        const xb = gatherRows(x, idx);
-        const yb = gatherRows(y, idx);
-        const pred = this.call(xb, false);
-        sums.loss += state.loss(yb, pred).sum().item();
-        for (const m of state.metrics) sums[m.name] += m.fn(yb, pred).sum().item();
-      }
-    });
-    const n = Math.max(x.shape[0], 1);
-    return Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, v / n]));
-  }
-
-  /** Applies `f` to consecutive row batches and concatenates the results. */
-  private inBatches(x: Tensor, batchSize: number, f: (xb: Tensor) => Tensor): Tensor {
-    if (!Number.isInteger(batchSize) || batchSize <= 0) throw new RangeError(`${this.name}: batchSize must be a positive integer, got ${batchSize}`);
-    const n = x.shape[0];
-    if (n <= batchSize) return f(x);
-    const parts: Tensor[] = [];
-    for (let start = 0; start < n; start += batchSize) parts.push(f(gatherRows(x, range(start, Math.min(start + batchSize, n)))));
-    const rowShape = parts[0].shape.slice(1);
-    const out = new (parts[0].data.constructor as Float32ArrayConstructor)(parts.reduce((s, p) => s + p.size, 0));
-    let offset = 0;
-    for (const p of parts) {
-      out.set(p.data, offset);
-      offset += p.size;
-    }
-    return new Tensor(out, [n, ...rowShape]);
   }
 
   /** All weights, layer by layer (trainable first within each layer, as Keras). */
@@ -150,23 +251,70 @@ export abstract class Model implements Summarizable {
     return this.layers.flatMap((l) => l.weights);
   }
 
+  /** The weights the optimizer updates. */
   get trainableWeights(): Tensor[] {
     return this.layers.flatMap((l) => l.trainableWeights);
   }
 
+  /** Weights the optimizer leaves alone (frozen layers, moving statistics). */
   get nonTrainableWeights(): Tensor[] {
     return this.layers.flatMap((l) => l.nonTrainableWeights);
   }
 
+  /** Number of scalar parameters (trainable and not). */
   countParams(): number {
     return this.layers.reduce((n, l) => n + l.countParams(), 0);
   }
 
-  /** Copies of the weight values (Keras's `get_weights()`). */
+  /** Copies of the weight values, in {@link Model.weights} order (Keras's `get_weights()`). */
   getWeights(): Tensor[] {
     return this.weights.map((w) => w.clone());
   }
 
+  /**
+   * Replaces every weight's values in place, in {@link Model.weights} order (Keras's
+   * `set_weights()`); the weight tensors stay the same objects, so optimizers keep tracking
+   * them. Everything is checked before anything is written.
+   */
+  setWeights(values: (Tensor | NestedArray)[]): void {
+    const where = `${this.name}.setWeights`;
+    const weights = this.weights;
+    if (!Array.isArray(values)) throw new TypeError(`${where}: expected an array of ${weights.length} weight values, got ${values === null ? "null" : typeof values}`);
+    if (values.length !== weights.length) {
+      throw new RangeError(`${where}: the model has ${weights.length} weights (${weights.map((w) => w.name).join(", ") || "none: is it built?"}) but ${values.length} values were given`);
+    }
+    const tensors = values.map((v, i) => (v instanceof Tensor ? v : tensor(v, { dtype: weights[i].dtype })));
+    tensors.forEach((t, i) => {
+      const w = weights[i];
+      if (t.shape.length !== w.shape.length || t.shape.some((d, j) => d !== w.shape[j])) {
+        throw new RangeError(`${where}: weight ${i} (${w.name}) has shape ${shapeToString(w.shape)} but the value has shape ${shapeToString(t.shape)}`);
+      }
+    });
+    tensors.forEach((t, i) => weights[i].data.set(t.data));
+  }
+
+  /**
+   * Saves the model to the folder `dir` (created or replaced atomically): `model.json`
+   * (architecture and compile configuration), `weights.bin` and `manifest.json` (every weight,
+   * exactly, float64 included). `nn.loadModel(dir)` reads it back.
+   */
+  save(dir: string): void {
+    saveModel(this, dir);
+  }
+
+  /** Saves only the weights (`weights.bin` + `manifest.json`) to the folder `dir`. */
+  saveWeights(dir: string): void {
+    saveWeights(this, dir);
+  }
+
+  /** Loads weights saved by `saveWeights` or `save` into this model, checking count, shapes and dtypes first. */
+  loadWeights(dir: string): void {
+    const where = `${this.name}.loadWeights`;
+    if (typeof dir !== "string" || dir === "") throw new TypeError(`${where}: expected a folder path, got ${JSON.stringify(dir)}`);
+    assignWeights(this.weights, readWeights(dir, where), `${dir}/weights.bin`, where);
+  }
+
+  /** Optimizer state size for the summary, once the optimizer has run a step. */
   optimizerParams(): { count: number; bytes: number } | undefined {
     const opt = this.compiled?.optimizer;
     // Keras shows optimizer variables once the optimizer is built, i.e. after a training step.
@@ -192,6 +340,7 @@ export abstract class Model implements Summarizable {
   }
 }
 
-function range(start: number, end: number): number[] {
-  return Array.from({ length: end - start }, (_, i) => start + i);
+/** True when a function given as loss is one of the registered built-ins (then it can be saved by name). */
+function isBuiltInLoss(resolved: ResolvedLoss, given: unknown): boolean {
+  return typeof given === "function" && resolved.fn !== given;
 }

@@ -1,25 +1,40 @@
 /** A plain stack of layers, each feeding the next (Keras's `Sequential`). */
 import type { Tensor } from "../tensor/tensor";
 import { Layer } from "../layers/layer";
-import { Model } from "./model";
+import { InputLayer } from "../layers/input-layer";
+import { deserializeLayer, serializeLayer, type SerializedLayer } from "../layers/serialization";
+import { Model, type ModelConfig } from "./model";
 import { uniqueName } from "../util/names";
 import { shapeToString } from "../tensor/shape";
 import type { ShapeSpec, SummaryLayer } from "../display/mime";
 
 export interface SequentialArgs {
+  /** Model name (default `sequential`, `sequential_1`, …). */
   name?: string;
+}
+
+/** `Sequential.getConfig()`: the name and every layer, the InputLayer included, serialized. */
+export interface SequentialConfig extends ModelConfig {
+  layers: SerializedLayer[];
 }
 
 export class Sequential extends Model {
   readonly className = "Sequential";
   private readonly stack: Layer[] = [];
+  /** The InputLayer given first, if any: it fixes the input shape and is not one of `layers` (Keras 3). */
+  private inputLayer?: InputLayer;
 
   constructor(layers: Layer[] = [], args: SequentialArgs = {}) {
+    if (args === null || typeof args !== "object") throw new TypeError(`sequential: options must be an object, got ${args === null ? "null" : typeof args}`);
+    if (args.name !== undefined && (typeof args.name !== "string" || args.name === "")) {
+      throw new TypeError(`sequential: name must be a non-empty string, got ${JSON.stringify(args.name)}`);
+    }
     super(args.name ?? uniqueName("sequential"));
-    if (!Array.isArray(layers)) throw new TypeError(`${this.name}: expected an array of layers, got ${typeof layers}`);
+    if (!Array.isArray(layers)) throw new TypeError(`${this.name}: expected an array of layers, got ${layers === null ? "null" : typeof layers}`);
     for (const layer of layers) this.add(layer);
   }
 
+  /** The layers in order (an InputLayer is not listed, as in Keras 3). */
   get layers(): Layer[] {
     return [...this.stack];
   }
@@ -29,11 +44,16 @@ export class Sequential extends Model {
     if (!(layer instanceof Layer)) {
       throw new TypeError(`${this.name}.add: expected a layer (e.g. nn.layers.dense({ units: 1 })), got ${layer === null ? "null" : typeof layer}`);
     }
+    if (layer instanceof InputLayer) {
+      if (this.inputLayer || this.stack.length > 0) throw new Error(`${this.name}.add: an InputLayer (${layer.name}) can only be the first layer`);
+      this.inputLayer = layer;
+      return;
+    }
     if (this.stack.includes(layer)) throw new Error(`${this.name}.add: layer ${layer.name} is already in the model`);
     if (this.stack.some((l) => l.name === layer.name)) {
       throw new Error(`${this.name}.add: all layers need unique names; ${layer.name} is already taken`);
     }
-    if (this.stack.length > 0 && layer.batchInputShape) {
+    if ((this.stack.length > 0 || this.inputLayer) && layer.batchInputShape) {
       throw new Error(`${this.name}.add: only the first layer can take inputShape (layer ${layer.name})`);
     }
     this.stack.push(layer);
@@ -42,7 +62,22 @@ export class Sequential extends Model {
 
   /** The input shape with batch dimension (`[null, 11]`), once known. */
   get inputShape(): ShapeSpec | undefined {
-    return this.stack[0]?.batchInputShape ?? this.stack[0]?.inputShape;
+    return this.inputLayer?.batchInputShape ?? this.stack[0]?.batchInputShape ?? this.stack[0]?.inputShape;
+  }
+
+  /**
+   * Builds every layer for inputs of `inputShape` (batch dimension first, e.g. `[null, 11]`),
+   * as Keras's `model.build`; needed before weights exist when no layer declared an input shape.
+   */
+  build(inputShape: ShapeSpec): void {
+    if (!Array.isArray(inputShape) || inputShape.length < 1 || inputShape.some((d) => d !== null && (!Number.isInteger(d) || d <= 0))) {
+      throw new TypeError(`${this.name}.build: inputShape must be a list of positive integers or null with the batch dimension first, e.g. [null, 11]; got ${JSON.stringify(inputShape)}`);
+    }
+    let shape: ShapeSpec = inputShape;
+    for (const layer of this.stack) {
+      layer.ensureBuilt(shape);
+      shape = layer.computeOutputShape(shape);
+    }
   }
 
   /** Builds every layer whose input shape follows from the model's input shape. */
@@ -86,6 +121,20 @@ export class Sequential extends Model {
         trainable: layer.trainableWeights.includes(w),
       })),
     }));
+  }
+
+  /** `{ name, layers: [{ className, config }, …] }` (the InputLayer first when there is one). */
+  getConfig(): SequentialConfig {
+    const layers = this.inputLayer ? [this.inputLayer, ...this.stack] : this.stack;
+    return { name: this.name, layers: layers.map(serializeLayer) };
+  }
+
+  /** A new model with new (freshly initialized) layers from {@link Sequential.getConfig}'s output. */
+  static fromConfig(config: SequentialConfig): Sequential {
+    if (config === null || typeof config !== "object" || !Array.isArray(config.layers)) {
+      throw new TypeError(`Sequential.fromConfig: expected { name, layers: [...] }, got ${JSON.stringify(config)?.slice(0, 200)}`);
+    }
+    return new Sequential(config.layers.map((l) => deserializeLayer(l)), { name: config.name });
   }
 }
 

@@ -98,9 +98,9 @@ describe("clear errors", () => {
   test("an unknown id lists the valid ones; Keras snake_case ids work", () => {
     const model = nn.sequential([nn.layers.dense({ units: 1, inputShape: [2] })]);
     expect(() => model.compile({ optimizer: "sgd", loss: "binary_crossentropy_typo" })).toThrow(
-      /unknown loss "binary_crossentropy_typo". Valid losses: binaryCrossentropy, meanSquaredError/,
+      /unknown loss "binary_crossentropy_typo". Valid losses: (\w+, )*binaryCrossentropy, (\w+, )*meanSquaredError\b/,
     );
-    expect(() => nn.layers.dense({ units: 1, activation: "relux" })).toThrow(/activation: unknown activation "relux". Valid activations: linear, relu, sigmoid, tanh/);
+    expect(() => nn.layers.dense({ units: 1, activation: "relux" })).toThrow(/activation: unknown activation "relux". Valid activations: (\w+, )*relu, (\w+, )*sigmoid\b/);
     expect(() => model.compile({ optimizer: "sgd", loss: "mean_squared_error" })).not.toThrow();
   });
 
