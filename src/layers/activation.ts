@@ -1,8 +1,8 @@
 /** A layer that applies an activation function (Keras's `Activation`). */
 import type { Tensor } from "../tensor/tensor";
 import { Layer, type LayerArgs, type LayerConfig } from "./layer";
-import { getActivation, type ActivationFn, type ActivationIdentifier } from "../activations";
-import { layerArgsFromConfig } from "./config-values";
+import type { ActivationIdentifier } from "../activations";
+import { layerActivation, layerArgsFromConfig, type LayerActivation } from "./config-values";
 
 /** Arguments of {@link activation}. */
 export interface ActivationArgs extends LayerArgs {
@@ -19,30 +19,27 @@ export interface ActivationArgs extends LayerArgs {
  */
 export class Activation extends Layer {
   readonly className = "Activation";
-  private readonly activationName: string;
-  private readonly activationFn: ActivationFn;
+  private readonly act: LayerActivation;
 
   constructor(args: ActivationArgs) {
     super(args, "Activation");
     if (args.activation === undefined || args.activation === null) {
       throw new TypeError(`${this.name}: activation is required (e.g. { activation: "relu" })`);
     }
-    const act = getActivation(args.activation, `${this.name}: activation`);
-    this.activationName = act.name;
-    this.activationFn = act.fn;
+    this.act = layerActivation(args.activation, `${this.name}: activation`);
   }
 
   /** The activation's id. */
   get activation(): string {
-    return this.activationName;
+    return this.act.name;
   }
 
   call(x: Tensor): Tensor {
-    return this.activationFn(x);
+    return this.act.fn(x);
   }
 
   override getConfig(): LayerConfig {
-    return { ...super.getConfig(), activation: this.activationName };
+    return { ...super.getConfig(), activation: this.act.config };
   }
 
   /** Rebuilds the layer from {@link Activation.getConfig}'s output. */

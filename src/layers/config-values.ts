@@ -5,7 +5,9 @@
  * The reverse direction turns those back into arguments a layer constructor accepts.
  */
 import { normalizeId } from "../util/registry";
-import { getInitializer, type InitializerIdentifier } from "../initializers";
+import { initializerFromConfig, type InitializerIdentifier } from "../initializers";
+import * as activations from "../activations";
+import { activationRegistry, getActivation, type ActivationFn, type ActivationIdentifier } from "../activations";
 import { L1, L2, L1L2, type Regularizer } from "../regularizers";
 import { MaxNorm, MinMaxNorm, NonNeg, UnitNorm, type Constraint } from "../constraints";
 
@@ -99,19 +101,34 @@ export function deserializeConstraint(value: unknown, argument: string): Constra
 }
 
 /**
- * A serialized initializer back as a layer argument. An initializer saved with an empty (or
- * all-null) config is its class's id (`{ className: "GlorotUniform", config: { seed: null } }` →
- * `"glorotUniform"`).
+ * A serialized initializer back as a layer argument: an id stays an id; `{ className, config }`
+ * (a configured initializer such as `heNormal({ seed: 1 })`) is rebuilt by the initializers' own
+ * `initializerFromConfig`.
  */
 export function deserializeInitializer(value: unknown, argument: string): InitializerIdentifier | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === "string") return value;
-  if (isSerializedObject(value)) {
-    const id = getInitializer(value.className, argument).name;
-    if (Object.values(value.config).every((v) => v === null || v === undefined)) return id;
-    throw new RangeError(`${argument}: cannot rebuild initializer ${value.className} from config ${JSON.stringify(value.config)}`);
-  }
+  if (isSerializedObject(value)) return initializerFromConfig(value.className, value.config, argument);
   throw new TypeError(`${argument}: expected an initializer id or { className, config }, got ${JSON.stringify(value)}`);
+}
+
+/**
+ * A serialized activation back as a layer argument: an id stays an id; `{ className, config }`
+ * (a configured activation such as `leakyRelu({ alpha: 0.1 })`, whose className is its id) is
+ * rebuilt by calling that activation's factory with the config.
+ */
+export function deserializeActivation(value: unknown, argument: string): ActivationIdentifier | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "string") return value;
+  if (isSerializedObject(value)) {
+    const canonical = activationRegistry.canonicalName(value.className, argument);
+    const factory = (activations as unknown as Record<string, unknown>)[canonical];
+    if (typeof factory !== "function") throw new RangeError(`${argument}: activation ${value.className} takes no options`);
+    const fn = (factory as (options: object) => unknown)({ ...value.config });
+    if (typeof fn !== "function") throw new RangeError(`${argument}: activation ${value.className} takes no options`);
+    return fn as ActivationIdentifier;
+  }
+  throw new TypeError(`${argument}: expected an activation id or { className, config }, got ${JSON.stringify(value)}`);
 }
 
 /**
@@ -121,6 +138,22 @@ export function deserializeInitializer(value: unknown, argument: string): Initia
  */
 export function layerArgsFromConfig(config: { name: string; [key: string]: unknown }): { [key: string]: unknown } {
   const args: { [key: string]: unknown } = { ...config };
+  if ("activation" in config) args.activation = deserializeActivation(config.activation, `${config.name}: activation`);
   if ("activityRegularizer" in config) args.activityRegularizer = deserializeRegularizer(config.activityRegularizer, `${config.name}: activityRegularizer`);
   return args;
+}
+
+/** An activation as a layer holds it: its id, the function, and its config form. */
+export interface LayerActivation {
+  /** The id ("relu", "leakyRelu", or a custom function's name). */
+  name: string;
+  fn: ActivationFn;
+  /** The id, or `{ className, config }` for a configured activation (e.g. `leakyRelu({ alpha: 0.1 })`), so options survive a save. */
+  config: SerializedIdentifier;
+}
+
+/** Resolves a layer's `activation` argument (undefined/null: linear); `argument` names it in errors. */
+export function layerActivation(id: ActivationIdentifier | undefined | null, argument: string): LayerActivation {
+  const { name, fn } = getActivation(id, argument);
+  return { name, fn, config: isConfigurable(fn) ? serializeIdentifier(fn) : name };
 }

@@ -1,13 +1,13 @@
 /** The fully connected layer: y = activation(x · kernel + bias). */
 import type { Tensor } from "../tensor/tensor";
 import { Layer, type LayerArgs, type LayerConfig } from "./layer";
-import { getActivation, type ActivationFn, type ActivationIdentifier } from "../activations";
+import type { ActivationIdentifier } from "../activations";
 import type { InitializerIdentifier } from "../initializers";
 import type { RegularizerIdentifier } from "../regularizers/regularizer";
 import type { ConstraintIdentifier } from "../constraints/constraint";
 import type { ShapeSpec } from "../display/mime";
 import { weightArgsFromConfig, weightSpec, weightSpecConfig, type WeightSpec } from "./weight-spec";
-import { layerArgsFromConfig } from "./config-values";
+import { layerActivation, layerArgsFromConfig, type LayerActivation } from "./config-values";
 
 /** Arguments of {@link dense}. */
 export interface DenseArgs extends LayerArgs {
@@ -46,8 +46,7 @@ export class Dense extends Layer {
   readonly units: number;
   /** Whether the layer adds a bias. */
   readonly useBias: boolean;
-  private readonly activationName: string;
-  private readonly activationFn: ActivationFn;
+  private readonly act: LayerActivation;
   private readonly kernelSpec: WeightSpec;
   private readonly biasSpec: WeightSpec;
   /** The weight matrix `[inputDim, units]`, once built. */
@@ -65,9 +64,7 @@ export class Dense extends Layer {
     }
     this.units = args.units;
     this.useBias = args.useBias ?? true;
-    const act = getActivation(args.activation, `${this.name}: activation`);
-    this.activationName = act.name;
-    this.activationFn = act.fn;
+    this.act = layerActivation(args.activation, `${this.name}: activation`);
     this.kernelSpec = weightSpec(this.name, "kernel", {
       initializer: args.kernelInitializer, regularizer: args.kernelRegularizer, constraint: args.kernelConstraint,
     }, "glorotUniform");
@@ -93,7 +90,7 @@ export class Dense extends Layer {
     let y = flat.matmul(kernel);
     if (this.bias) y = y.add(this.bias);
     if (x.rank !== 2) y = y.reshape([...x.shape.slice(0, -1), this.units]);
-    return this.activationFn(y);
+    return this.act.fn(y);
   }
 
   override computeOutputShape(inputShape: ShapeSpec): ShapeSpec {
@@ -102,14 +99,14 @@ export class Dense extends Layer {
 
   /** The activation's id ("relu", "linear", …). */
   get activation(): string {
-    return this.activationName;
+    return this.act.name;
   }
 
   override getConfig(): LayerConfig {
     return {
       ...super.getConfig(),
       units: this.units,
-      activation: this.activationName,
+      activation: this.act.config,
       useBias: this.useBias,
       ...weightSpecConfig("kernel", this.kernelSpec),
       ...weightSpecConfig("bias", this.biasSpec),

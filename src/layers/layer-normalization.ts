@@ -38,18 +38,15 @@ export class LayerNormalization extends NormalizationLayer {
   }
 
   override build(inputShape: ShapeSpec): void {
-    this.axes = resolveAxes(this.name, Array.isArray(this.axis) ? this.axis : [this.axis], inputShape);
-    // Parameters have the sizes of the normalized axes, in the order given (Keras).
+    // Keras sorts the axes, so parameters have the sizes of the normalized axes in input order.
+    this.axes = resolveAxes(this.name, Array.isArray(this.axis) ? this.axis : [this.axis], inputShape).sort((a, b) => a - b);
     this.buildScaleAndOffset(this.axes.map((a) => inputShape[a] as number));
     this.inputSpec = { ndim: inputShape.length, axes: Object.fromEntries(this.axes.map((a) => [a, inputShape[a] as number])) };
   }
 
-  /** A parameter reshaped to broadcast against `x`: its axes in input order, ones elsewhere. */
+  /** A parameter reshaped to broadcast against `x`: sizes on the normalized axes, ones elsewhere. */
   private broadcastParam(p: Tensor | undefined, x: Tensor): Tensor | undefined {
-    if (!p) return undefined;
-    const sorted = [...this.axes].sort((a, b) => a - b);
-    const inOrder = sorted.every((a, i) => a === this.axes[i]) ? p : p.transpose(sorted.map((a) => this.axes.indexOf(a)));
-    return inOrder.reshape(paramBroadcastShape(x.shape, this.axes));
+    return p?.reshape(paramBroadcastShape(x.shape, this.axes));
   }
 
   call(x: Tensor): Tensor {
