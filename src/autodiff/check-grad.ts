@@ -18,7 +18,7 @@ export interface CheckGradOptions {
 
 /** The comparison for one input. */
 export interface InputGradCheck {
-  /** The gradient from autodiff (float64, the input's shape). */
+  /** The gradient from autodiff of Σ f(x) ⊙ probe (of f(x) itself when f is scalar), the input's shape. */
   analytic: Tensor;
   /** The gradient from central differences. */
   numeric: Tensor;
@@ -34,6 +34,8 @@ export interface GradCheckResult {
   maxRelativeError: number;
   /** True when `maxRelativeError` ≤ the tolerance. */
   passed: boolean;
+  /** The weights P of Σ f(x) ⊙ P: 1 for a scalar f, fixed random values in [0.5, 1.5) otherwise. */
+  probe: Tensor;
   /** One comparison per input, in order. */
   inputs: InputGradCheck[];
 }
@@ -65,7 +67,8 @@ export function checkGrad(fn: (...inputs: Tensor[]) => Tensor, inputs: Tensor | 
   const output = enableGrad(() => fn(...leaves));
   if (!(output instanceof Tensor)) throw new TypeError(`checkGrad: fn must return a Tensor, got ${typeof output}`);
   const probeRandom = new Random(1234);
-  const probe = new Tensor(Float64Array.from({ length: output.size }, () => probeRandom.uniform() + 0.5), output.shape);
+  const weights = output.size === 1 ? [1] : Array.from({ length: output.size }, () => probeRandom.uniform() + 0.5);
+  const probe = new Tensor(Float64Array.from(weights), output.shape);
   const analytic = gradientTensors("checkGrad", output, leaves, probe);
 
   const objective = (): number =>
@@ -102,5 +105,5 @@ export function checkGrad(fn: (...inputs: Tensor[]) => Tensor, inputs: Tensor | 
     return { analytic: analytic[k], numeric: new Tensor(numeric, leaf.shape), maxAbsoluteError: maxAbs, maxRelativeError: maxRel };
   });
   const maxRelativeError = Math.max(...results.map((r) => r.maxRelativeError));
-  return { maxRelativeError, passed: maxRelativeError <= tolerance, inputs: results };
+  return { maxRelativeError, passed: maxRelativeError <= tolerance, probe, inputs: results };
 }
