@@ -1,49 +1,78 @@
 /**
- * Weight initializers by Keras id. Fan-in/fan-out follow Keras: for a kernel of
- * shape [in, out], fanIn = in and fanOut = out.
+ * Weight initializers, by id in layers (camelCase or Keras snake_case: `"he_normal"`) or as
+ * factories with options (`nn.initializers.heNormal({ seed: 1 })`,
+ * `nn.initializers.constant({ value: 0.1 })`). Fans follow Keras: for a kernel [in, out],
+ * fanIn = in and fanOut = out.
  */
-import { Tensor } from "../tensor/tensor";
-import { allocate, getDefaultDType, type DType } from "../tensor/dtype";
-import { sizeOf } from "../tensor/shape";
-import { random } from "../random/rng";
 import { Registry } from "../util/registry";
+import type { ConfiguredInitializer, Initializer, InitializerFactory, InitializerIdentifier } from "./initializer";
+import { constant, ones, zeros } from "./constant";
+import { randomNormal, randomUniform, truncatedNormal } from "./random-distributions";
+import {
+  glorotNormal, glorotUniform, heNormal, heUniform, lecunNormal, lecunUniform, varianceScaling,
+} from "./variance-scaling";
+import { orthogonal } from "./orthogonal";
 
-export type Initializer = (shape: readonly number[], dtype?: DType) => Tensor;
-export type InitializerIdentifier = string | Initializer;
+export {
+  computeFans, type Initializer, type InitializerIdentifier, type ConfiguredInitializer, type InitializerFactory, type SeedOption,
+} from "./initializer";
+export { zeros, ones, constant, type ConstantOptions } from "./constant";
+export { randomNormal, randomUniform, truncatedNormal, type NormalOptions, type UniformOptions } from "./random-distributions";
+export {
+  varianceScaling, glorotUniform, glorotNormal, heUniform, heNormal, lecunUniform, lecunNormal, scaledVariance,
+  TRUNCATED_NORMAL_STDDEV, type VarianceScalingOptions, type FanMode, type ScalingDistribution,
+} from "./variance-scaling";
+export { orthogonal, signCorrectedQ, type OrthogonalOptions } from "./orthogonal";
 
-/** Keras's fan computation for dense and convolution kernels. */
-export function computeFans(shape: readonly number[]): { fanIn: number; fanOut: number } {
-  if (shape.length === 0) return { fanIn: 1, fanOut: 1 };
-  if (shape.length === 1) return { fanIn: shape[0], fanOut: shape[0] };
-  if (shape.length === 2) return { fanIn: shape[0], fanOut: shape[1] };
-  // Convolution kernels [...spatial, in, out]: the receptive field multiplies both fans.
-  const receptive = sizeOf(shape.slice(0, -2));
-  return { fanIn: shape[shape.length - 2] * receptive, fanOut: shape[shape.length - 1] * receptive };
-}
+/** Every initializer family by id; an id gives the family's default options. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const families: Array<[string, InitializerFactory<any>, string[]]> = [
+  ["zeros", zeros, ["zero"]],
+  ["ones", ones, ["one"]],
+  ["constant", constant, []],
+  ["randomNormal", randomNormal, ["normal"]],
+  ["randomUniform", randomUniform, ["uniform"]],
+  ["truncatedNormal", truncatedNormal, []],
+  ["varianceScaling", varianceScaling, []],
+  ["glorotUniform", glorotUniform, ["xavierUniform"]],
+  ["glorotNormal", glorotNormal, ["xavierNormal"]],
+  ["heUniform", heUniform, ["kaimingUniform"]],
+  ["heNormal", heNormal, ["kaimingNormal"]],
+  ["lecunUniform", lecunUniform, []],
+  ["lecunNormal", lecunNormal, []],
+  ["orthogonal", orthogonal, []],
+];
 
-function filled(shape: readonly number[], dtype: DType | undefined, sample: () => number): Tensor {
-  const data = allocate(dtype ?? getDefaultDType(), sizeOf(shape));
-  for (let i = 0; i < data.length; i++) data[i] = sample();
-  return new Tensor(data, shape);
-}
-
-export const zeros: Initializer = (shape, dtype) => filled(shape, dtype, () => 0);
-export const ones: Initializer = (shape, dtype) => filled(shape, dtype, () => 1);
-
-/** Uniform in [−limit, limit] with limit = √(6 / (fanIn + fanOut)) — Keras's default for kernels. */
-export const glorotUniform: Initializer = (shape, dtype) => {
-  const { fanIn, fanOut } = computeFans(shape);
-  const limit = Math.sqrt(6 / (fanIn + fanOut));
-  const rng = random();
-  return filled(shape, dtype, () => (2 * rng.uniform() - 1) * limit);
-};
-
+/** Initializer ids → initializers with default options (unseeded: they draw from the global generator). */
 export const initializerRegistry = new Registry<Initializer>("initializer");
-initializerRegistry.register("zeros", zeros, ["zero"]);
-initializerRegistry.register("ones", ones, ["one"]);
-initializerRegistry.register("glorotUniform", glorotUniform, ["xavierUniform"]);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const factoryRegistry = new Registry<InitializerFactory<any>>("initializer");
+for (const [id, factory, aliases] of families) {
+  initializerRegistry.register(id, factory(), aliases);
+  factoryRegistry.register(id, factory, aliases);
+}
 
+/**
+ * Resolves an id or function to `{ name, fn }`; `argument` names the option in errors
+ * (e.g. "dense: kernelInitializer"). Keras class names ("HeNormal") resolve too.
+ */
 export function getInitializer(id: InitializerIdentifier, argument: string): { name: string; fn: Initializer } {
   if (typeof id === "function") return { name: id.name || "custom", fn: id };
+  if (typeof id !== "string") {
+    throw new TypeError(`${argument}: expected an initializer id (string) or a function, got ${id === null ? "null" : typeof id}`);
+  }
   return { name: initializerRegistry.canonicalName(id, argument), fn: initializerRegistry.get(id, argument) };
+}
+
+/**
+ * Rebuilds an initializer from Keras's serialized form (`className` "HeNormal", `config`
+ * `{ seed: 1 }`, as `getConfig()` writes it). Keys may be Keras's or camelCase; nulls mean defaults.
+ */
+export function initializerFromConfig(className: string, config: { [key: string]: unknown }, argument: string): ConfiguredInitializer {
+  const factory = factoryRegistry.get(className, argument);
+  const options: { [key: string]: unknown } = {};
+  for (const [key, value] of Object.entries(config ?? {})) {
+    if (value !== null && value !== undefined) options[key.replace(/_(.)/g, (_, c: string) => c.toUpperCase())] = value;
+  }
+  return factory(options);
 }
