@@ -1,50 +1,94 @@
 /**
- * Loss functions by Keras id. Each maps (yTrue, yPred) to one loss per sample
- * (the mean over the last axis, as Keras); `fit` averages them over the batch.
+ * Losses, as functions (`nn.losses.meanSquaredError(yTrue, yPred)` → one loss per sample) and
+ * as configured objects (`nn.losses.binaryCrossentropy({ fromLogits: true })` → a {@link Loss}
+ * with a reduction and sample weights). `compile({ loss })` takes either, or a Keras id:
+ * camelCase or snake_case, plus Keras's abbreviations ("mse", "mae", "mape", "msle", "kld", "bce").
  */
 import type { Tensor } from "../tensor/tensor";
-import * as ops from "../ops";
-import { shapeToString, shapesEqual } from "../tensor/shape";
+import { Loss, type LossFn, type LossInput } from "./loss";
+import { binaryCrossentropy, categoricalCrossentropy, sparseCategoricalCrossentropy } from "./crossentropy";
+import {
+  cosineSimilarity, huber, logCosh, meanAbsoluteError, meanAbsolutePercentageError, meanSquaredError, meanSquaredLogarithmicError,
+} from "./regression";
+import { kullbackLeiblerDivergence, poisson } from "./probabilistic";
+import { categoricalHinge, hinge, squaredHinge } from "./hinge";
 import { Registry } from "../util/registry";
 
-/** Per-sample loss: shape [batch] (or the batch's leading dims). */
-export type LossFn = (yTrue: Tensor, yPred: Tensor) => Tensor;
-export type LossIdentifier = string | LossFn;
+export { Loss, EPSILON, type LossFn, type LossFunction, type LossInput, type LossObjectOptions, type Reduction } from "./loss";
+export { binaryCrossentropy, categoricalCrossentropy, sparseCategoricalCrossentropy, type CrossentropyOptions, type SparseCrossentropyOptions } from "./crossentropy";
+export {
+  meanSquaredError, meanAbsoluteError, meanAbsolutePercentageError, meanSquaredLogarithmicError, huber, logCosh, cosineSimilarity,
+  type HuberOptions, type NoOptions,
+} from "./regression";
+export { kullbackLeiblerDivergence, poisson } from "./probabilistic";
+export { hinge, squaredHinge, categoricalHinge } from "./hinge";
+export { sigmoidCrossEntropyWithLogits, softmaxCrossEntropyWithLogits } from "./logit-crossentropy";
 
-/** Keras's fuzz factor: probabilities are clipped to [ε, 1 − ε] before taking logs. */
-export const EPSILON = 1e-7;
+/** A loss for `compile`: an id, a per-sample function `(yTrue, yPred) → [batch]`, or a {@link Loss}. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type LossIdentifier = string | LossFn | Loss<any>;
 
-function checkShapes(loss: string, yTrue: Tensor, yPred: Tensor): void {
-  if (!shapesEqual(yTrue.shape, yPred.shape)) {
-    throw new RangeError(`${loss}: targets have shape ${shapeToString(yTrue.shape)} but predictions have shape ${shapeToString(yPred.shape)}`);
-  }
+/** What the registry holds: a loss function in both forms, whatever its options. */
+export interface RegisteredLoss {
+  (yTrue: LossInput, yPred: LossInput): Tensor;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  (options?: any): Loss<any>;
 }
 
-const oneMinus = (t: Tensor): Tensor => ops.add(ops.neg(t), 1);
+/** Every built-in loss by canonical id, with Keras's class names and abbreviations as aliases. */
+export const lossRegistry = new Registry<RegisteredLoss>("loss", "losses");
+// Each loss's own option type makes its overloads narrower than RegisteredLoss's; the registry only
+// ever calls them with (yTrue, yPred) or with options that the loss validates itself.
+const register = (name: string, fn: unknown, aliases?: string[]) => lossRegistry.register(name, fn as RegisteredLoss, aliases);
+register("meanSquaredError", meanSquaredError, ["mse"]);
+register("meanAbsoluteError", meanAbsoluteError, ["mae"]);
+register("meanAbsolutePercentageError", meanAbsolutePercentageError, ["mape"]);
+register("meanSquaredLogarithmicError", meanSquaredLogarithmicError, ["msle"]);
+register("huber", huber, ["huberLoss"]);
+register("logCosh", logCosh);
+register("binaryCrossentropy", binaryCrossentropy, ["bce"]);
+register("categoricalCrossentropy", categoricalCrossentropy);
+register("sparseCategoricalCrossentropy", sparseCategoricalCrossentropy);
+register("kullbackLeiblerDivergence", kullbackLeiblerDivergence, ["kld", "klDivergence"]);
+register("poisson", poisson);
+register("hinge", hinge);
+register("squaredHinge", squaredHinge);
+register("categoricalHinge", categoricalHinge);
+register("cosineSimilarity", cosineSimilarity);
 
-/** mean((yTrue − yPred)²) over the last axis. */
-export const meanSquaredError: LossFn = (yTrue, yPred) => {
-  checkShapes("meanSquaredError", yTrue, yPred);
-  return ops.mean(ops.square(ops.sub(yPred, yTrue)), -1);
-};
+/** A resolved loss: its name (metrics like "accuracy" are chosen from it) and both forms. */
+export interface ResolvedLoss {
+  name: string;
+  /** Per-sample losses, [batch]; the training loop averages them. */
+  fn: LossFn;
+  /** The configured object: `loss.call(yTrue, yPred, sampleWeight)` applies its reduction. */
+  loss: Loss;
+}
 
 /**
- * −[y·log p + (1 − y)·log(1 − p)] averaged over the last axis, from probabilities
- * clipped to [ε, 1 − ε] as Keras does (so log never sees 0).
+ * Resolves `compile`'s `loss`: an id (camelCase, snake_case or abbreviation), a built-in or
+ * custom per-sample function, or a {@link Loss} object. `argument` names the caller in errors.
  */
-export const binaryCrossentropy: LossFn = (yTrue, yPred) => {
-  checkShapes("binaryCrossentropy", yTrue, yPred);
-  const p = ops.clip(yPred, EPSILON, 1 - EPSILON);
-  const positive = ops.mul(yTrue, ops.log(p));
-  const negative = ops.mul(oneMinus(yTrue), ops.log(oneMinus(p)));
-  return ops.neg(ops.mean(ops.add(positive, negative), -1));
-};
+export function getLoss(id: LossIdentifier, argument: string): ResolvedLoss {
+  if (id instanceof Loss) return { name: id.name, fn: (t, p) => id.perSample(t, p), loss: id };
+  if (typeof id === "function") {
+    const builtIn = lossRegistry.names().find((n) => lossRegistry.get(n, argument) === id);
+    if (builtIn) return resolved(lossRegistry.get(builtIn, argument)());
+    const name = id.name || "custom";
+    return { name, fn: id, loss: new Loss(name, (t, p) => id(t, p), {}) };
+  }
+  return resolved(lossRegistry.get(id, argument)());
+}
 
-export const lossRegistry = new Registry<LossFn>("loss", "losses");
-lossRegistry.register("meanSquaredError", meanSquaredError, ["mse"]);
-lossRegistry.register("binaryCrossentropy", binaryCrossentropy, ["bce"]);
+function resolved(loss: Loss): ResolvedLoss {
+  return { name: loss.name, fn: (t, p) => loss.perSample(t, p), loss };
+}
 
-export function getLoss(id: LossIdentifier, argument: string): { name: string; fn: LossFn } {
-  if (typeof id === "function") return { name: id.name || "custom", fn: id };
-  return { name: lossRegistry.canonicalName(id, argument), fn: lossRegistry.get(id, argument) };
+/** Rebuilds a loss object from {@link Loss.getConfig} (`{ name, reduction, ...options }`), for model loading. */
+export function lossFromConfig(config: { name: string; [option: string]: unknown }): Loss {
+  if (!config || typeof config !== "object" || typeof config.name !== "string") {
+    throw new TypeError(`lossFromConfig: expected { name, reduction?, ...options }, got ${JSON.stringify(config)}`);
+  }
+  const { name, ...options } = config;
+  return lossRegistry.get(name, "lossFromConfig: name")(options);
 }

@@ -1,54 +1,179 @@
 /**
- * The base of every optimizer: holds the learning rate and the step count, and
- * applies one update per trainable variable, in place. Subclasses keep per-variable
- * state ("slots", e.g. momentum) which stays inspectable.
+ * The base of every optimizer, with Keras 3's `apply` order: read the learning rate (a number,
+ * or a schedule evaluated at `iterations`), clip the gradients, apply decoupled weight decay
+ * (w ← w − w·weightDecay·lr), run the optimizer's own update per variable, then count the step.
+ * Subclasses keep per-variable state ("slots", e.g. Adam's momentum and velocity), created for
+ * every variable on its first step and inspectable with {@link Optimizer.getState}.
  */
 import type { Tensor } from "../tensor/tensor";
-import type { TypedArray } from "../tensor/dtype";
+import { allocate, bytesPerElement, getDefaultDType, type TypedArray } from "../tensor/dtype";
+import { LearningRateSchedule, type ScheduleConfig } from "./schedules/schedule";
+import { clipByGlobalNorm, clipByNorm, clipByValue } from "./clipping";
 
+/** Options every optimizer takes (Keras 3's names, camelCase). */
 export interface OptimizerArgs {
-  /** Step size (Keras default for SGD: 0.01). */
-  learningRate?: number;
+  /** Step size, or a schedule of it (see `nn.optimizers.schedules`). Defaults per optimizer (SGD 0.01, others 0.001). */
+  learningRate?: number | LearningRateSchedule;
+  /** Decoupled weight decay: each step first shrinks every weight by w·weightDecay·lr. Default none (AdamW: 0.004). */
+  weightDecay?: number | null;
+  /** Rescale each gradient to L2 norm ≤ clipnorm. */
+  clipnorm?: number | null;
+  /** Clamp every gradient element to [−clipvalue, clipvalue]. */
+  clipvalue?: number | null;
+  /** Rescale all gradients together to joint L2 norm ≤ globalClipnorm. */
+  globalClipnorm?: number | null;
+}
+
+const COMMON_ARGS = ["learningRate", "weightDecay", "clipnorm", "clipvalue", "globalClipnorm"];
+
+/** One variable's optimizer state: slot name → values (same length and dtype as the variable). */
+export type Slots = { [slot: string]: TypedArray };
+
+/** What an update step needs besides the variable, its gradient and its slots. */
+export interface UpdateContext {
+  /** The learning rate for this step, in the variable's precision. */
+  lr: number;
+  /** 1 for the first update (Keras's `iterations + 1`). */
+  step: number;
+  /** Rounds a constant to the variable's precision (Math.fround for float32), as Keras casts β and its powers. */
+  round: (x: number) => number;
+}
+
+/** The serialized form of an optimizer: what `optimizerFromConfig` takes. */
+export interface OptimizerConfig {
+  /** The class name ("Adam"). */
+  name: string;
+  learningRate: number | ScheduleConfig;
+  [option: string]: unknown;
 }
 
 export abstract class Optimizer {
+  /** Keras's class name ("SGD", "Adam", "RMSprop", …). */
   abstract readonly className: string;
-  /** Settable during training (schedules and callbacks change it). */
-  learningRate: number;
-  /** Number of update steps applied. */
+  /** Number of update steps applied (Keras's `iterations`); a schedule is evaluated at it. */
   iterations = 0;
-  /** Per-variable state, keyed by variable. */
-  protected readonly slots = new Map<Tensor, { [slot: string]: TypedArray }>();
+  readonly weightDecay: number | null;
+  readonly clipnorm: number | null;
+  readonly clipvalue: number | null;
+  readonly globalClipnorm: number | null;
+  private rate: number | LearningRateSchedule;
+  /** The option names this optimizer accepts (common ones first). */
+  readonly validOptions: readonly string[];
+  /** Per-variable state, keyed by variable, in the order variables were first seen. */
+  protected readonly slots = new Map<Tensor, Slots>();
 
-  constructor(args: OptimizerArgs, defaultLearningRate: number) {
-    const lr = args.learningRate ?? defaultLearningRate;
-    if (typeof lr !== "number" || !Number.isFinite(lr) || lr < 0) {
-      throw new RangeError(`${new.target.name}: learningRate must be a finite number ≥ 0, got ${JSON.stringify(lr)}`);
+  /**
+   * @param args the user's options.
+   * @param defaults the optimizer's Keras defaults for the common options.
+   * @param ownArgs the names of the subclass's own options.
+   */
+  constructor(args: OptimizerArgs, defaults: { learningRate: number; weightDecay?: number | null }, ownArgs: string[]) {
+    const name = new.target.name;
+    if (args === null || typeof args !== "object") throw new TypeError(`${name}: expected an options object, got ${args === null ? "null" : typeof args}`);
+    // Keys other than COMMON_ARGS and ownArgs are ignored (not an error): options objects are often
+    // fixtures or configs carrying extra fields. `validOptions` lists the accepted ones.
+    this.validOptions = [...COMMON_ARGS, ...ownArgs];
+    this.rate = checkLearningRate(name, args.learningRate ?? defaults.learningRate);
+    this.weightDecay = optionalNumber(name, "weightDecay", args.weightDecay === undefined ? (defaults.weightDecay ?? null) : args.weightDecay, true);
+    this.clipnorm = optionalNumber(name, "clipnorm", args.clipnorm, false);
+    this.clipvalue = optionalNumber(name, "clipvalue", args.clipvalue, false);
+    this.globalClipnorm = optionalNumber(name, "globalClipnorm", args.globalClipnorm, false);
+    const clips = [this.clipnorm, this.clipvalue, this.globalClipnorm].filter((c) => c !== null).length;
+    if (clips > 1) {
+      throw new RangeError(
+        `${name}: only one of clipnorm, clipvalue and globalClipnorm can be set, got clipnorm=${this.clipnorm}, clipvalue=${this.clipvalue}, globalClipnorm=${this.globalClipnorm}`,
+      );
     }
-    this.learningRate = lr;
   }
 
-  /** One step: updates each variable from its gradient (pairs in the same order). */
+  /** The learning rate for the next step: the number set, or the schedule's value at `iterations`. */
+  get learningRate(): number {
+    return this.rate instanceof LearningRateSchedule ? this.rate.call(this.iterations) : this.rate;
+  }
+
+  /**
+   * Sets the learning rate (callbacks assign numbers during training) or replaces the schedule.
+   * As in Keras, an optimizer built with a schedule cannot take a plain number.
+   */
+  set learningRate(value: number | LearningRateSchedule) {
+    if (this.rate instanceof LearningRateSchedule && !(value instanceof LearningRateSchedule)) {
+      throw new TypeError(
+        `${this.className}: this optimizer was created with a learning-rate schedule (${this.rate.className}), so learningRate cannot be set to a number; create the optimizer with a number to change it during training`,
+      );
+    }
+    this.rate = checkLearningRate(this.className, value);
+  }
+
+  /** The schedule the learning rate follows, or null for a plain number. */
+  get schedule(): LearningRateSchedule | null {
+    return this.rate instanceof LearningRateSchedule ? this.rate : null;
+  }
+
+  /** The slot names this optimizer keeps per variable, in Keras's order (empty for plain SGD). */
+  protected abstract slotNames(): string[];
+
+  /** Initial value of a slot (0; Adagrad's accumulator starts at `initialAccumulatorValue`). */
+  protected slotInitialValue(_slot: string): number {
+    return 0;
+  }
+
+  /** The optimizer's own rule: updates `w` in place from the (clipped) gradient `g` and its slots. */
+  protected abstract update(w: TypedArray, g: TypedArray, slots: Slots, context: UpdateContext): void;
+
+  /** Called once per step before the per-variable updates (Nadam advances its μ product here). */
+  protected beginStep(_step: number, _variables: Tensor[]): void {}
+
+  /** One step: updates each variable in place from its gradient (pairs in the same order). */
   applyGradients(gradients: TypedArray[], variables: Tensor[]): void {
     if (gradients.length !== variables.length) {
       throw new RangeError(`${this.className}.applyGradients: ${gradients.length} gradients for ${variables.length} variables`);
     }
-    this.iterations++;
-    for (let i = 0; i < variables.length; i++) this.updateVariable(variables[i], gradients[i]);
+    gradients.forEach((g, i) => {
+      if (g.length !== variables[i].size) {
+        throw new RangeError(`${this.className}.applyGradients: gradient ${i} has ${g.length} values but variable ${variables[i].name ?? i} has ${variables[i].size}`);
+      }
+    });
+    if (variables.length === 0) return;
+    const lr = this.learningRate;
+    for (const v of variables) this.slotsFor(v);
+    const grads = this.clip(gradients);
+    if (this.weightDecay !== null) {
+      const shrink = 1 - this.weightDecay * lr;
+      for (const v of variables) v.data.forEach((x, i, w) => (w[i] = x * shrink));
+    }
+    const step = this.iterations + 1;
+    this.beginStep(step, variables);
+    variables.forEach((v, i) => {
+      const round = v.dtype === "float32" ? Math.fround : (x: number) => x;
+      this.update(v.data, grads[i], this.slotsFor(v), { lr: round(lr), step, round });
+    });
+    this.iterations = step;
   }
 
-  /** The state this optimizer keeps for `variable` (created on first use). */
-  protected slotsFor(variable: Tensor, names: string[]): { [slot: string]: TypedArray } {
+  private clip(gradients: TypedArray[]): TypedArray[] {
+    if (this.clipnorm !== null) return clipByNorm(gradients, this.clipnorm);
+    if (this.globalClipnorm !== null) return clipByGlobalNorm(gradients, this.globalClipnorm);
+    if (this.clipvalue !== null) return clipByValue(gradients, this.clipvalue);
+    return gradients;
+  }
+
+  /** The state this optimizer keeps for `variable` (created on first use, like Keras's `build`). */
+  protected slotsFor(variable: Tensor): Slots {
     let s = this.slots.get(variable);
     if (!s) {
       s = {};
-      for (const n of names) s[n] = new (variable.data.constructor as Float32ArrayConstructor)(variable.size);
+      for (const n of this.slotNames()) s[n] = allocate(variable.dtype, variable.size).fill(this.slotInitialValue(n));
       this.slots.set(variable, s);
     }
     return s;
   }
 
-  /** Optimizer state for inspection: slot name → values, per variable name. */
+  /** A copy of one slot of one variable (e.g. `slot(kernel, "momentum")`), or undefined before its first step. */
+  getSlot(variable: Tensor, slot: string): TypedArray | undefined {
+    return this.slots.get(variable)?.[slot]?.slice();
+  }
+
+  /** Optimizer state for inspection: slot name → values, per variable (by name), in first-seen order. */
   getState(): { variable: string; slots: { [slot: string]: number[] } }[] {
     return [...this.slots].map(([v, s]) => ({
       variable: v.name ?? "?",
@@ -56,25 +181,65 @@ export abstract class Optimizer {
     }));
   }
 
+  /** Extra scalar variables beyond the slots (Nadam's μ product): count and bytes. */
+  protected extraVariables(): { count: number; bytes: number } {
+    return { count: 0, bytes: 0 };
+  }
+
   /**
-   * Size of the optimizer's variables, as Keras's summary counts them ("Optimizer params"):
-   * every slot value, plus the step counter (int64) and the learning rate (float32).
+   * Size of the optimizer's variables as Keras's summary counts them ("Optimizer params"): every
+   * slot value, the step counter (int64) and, unless a schedule drives it, the learning rate.
    */
   variableStats(): { count: number; bytes: number } {
-    let slotValues = 0;
-    let slotBytes = 0;
+    let count = 1;
+    let bytes = 8;
+    if (!(this.rate instanceof LearningRateSchedule)) {
+      count += 1;
+      bytes += bytesPerElement(getDefaultDType());
+    }
     for (const s of this.slots.values()) {
       for (const a of Object.values(s)) {
-        slotValues += a.length;
-        slotBytes += a.byteLength;
+        count += a.length;
+        bytes += a.byteLength;
       }
     }
-    return { count: slotValues + 2, bytes: slotBytes + 8 + 4 };
+    const extra = this.extraVariables();
+    return { count: count + extra.count, bytes: bytes + extra.bytes };
   }
 
-  protected abstract updateVariable(variable: Tensor, gradient: TypedArray): void;
-
-  getConfig(): { [key: string]: unknown } {
-    return { name: this.className, learningRate: this.learningRate };
+  /** The options that rebuild this optimizer with `optimizerFromConfig` (state is not included). */
+  getConfig(): OptimizerConfig {
+    return {
+      name: this.className,
+      learningRate: this.rate instanceof LearningRateSchedule ? this.rate.toJSON() : this.rate,
+      weightDecay: this.weightDecay,
+      clipnorm: this.clipnorm,
+      clipvalue: this.clipvalue,
+      globalClipnorm: this.globalClipnorm,
+    };
   }
+}
+
+function checkLearningRate(name: string, lr: unknown): number | LearningRateSchedule {
+  if (lr instanceof LearningRateSchedule) return lr;
+  if (typeof lr !== "number" || !Number.isFinite(lr) || lr < 0) {
+    throw new RangeError(`${name}: learningRate must be a finite number ≥ 0 or a learning-rate schedule, got ${JSON.stringify(lr)}`);
+  }
+  return lr;
+}
+
+function optionalNumber(name: string, option: string, value: unknown, zeroAllowed: boolean): number | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || (!zeroAllowed && value === 0)) {
+    throw new RangeError(`${name}: ${option} must be a finite number ${zeroAllowed ? "≥ 0" : "> 0"} (or null), got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/** Validates an optimizer hyperparameter in [min, max) or [min, max]; errors name optimizer and option. */
+export function hyperparameter(name: string, option: string, value: unknown, min: number, max: number, maxIncluded = false): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max || (!maxIncluded && value === max)) {
+    throw new RangeError(`${name}: ${option} must be in [${min}, ${max}${maxIncluded ? "]" : ")"}, got ${JSON.stringify(value)}`);
+  }
+  return value;
 }

@@ -1,0 +1,66 @@
+/**
+ * Adam with Keras 3's rule (defaults: learningRate 0.001, beta1 0.9, beta2 0.999, epsilon 1e-7,
+ * amsgrad false):
+ *   m ← m + (g − m)(1 − β₁);  v ← v + (g² − v)(1 − β₂);  (amsgrad) v̂max ← max(v̂max, v)
+ *   α = lr·√(1 − β₂ᵗ) / (1 − β₁ᵗ);  w ← w − α·m / (√v + ε)
+ * Bias correction is folded into α, so ε is added to √v, not to √v̂ as in the paper and PyTorch
+ * (PyTorch: w ← w − lr/(1 − β₁ᵗ) · m / (√v/√(1 − β₂ᵗ) + ε)). The two agree exactly for ε = 0.
+ */
+import type { TypedArray } from "../tensor/dtype";
+import { Optimizer, hyperparameter, type OptimizerArgs, type OptimizerConfig, type Slots, type UpdateContext } from "./optimizer";
+
+/** Options of {@link adam} (and {@link adamW}). */
+export interface AdamArgs extends OptimizerArgs {
+  /** Decay of the first-moment average, in [0, 1). Default 0.9. */
+  beta1?: number;
+  /** Decay of the second-moment average, in [0, 1). Default 0.999. */
+  beta2?: number;
+  epsilon?: number;
+  /** Divide by the running maximum of v (AMSGrad). Default false. */
+  amsgrad?: boolean;
+}
+
+/** Adam: momentum on the gradient and RMS scaling, both bias-corrected. */
+export class Adam extends Optimizer {
+  readonly className: string = "Adam";
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly epsilon: number;
+  readonly amsgrad: boolean;
+
+  constructor(args: AdamArgs = {}, defaultWeightDecay: number | null = null) {
+    super(args, { learningRate: 0.001, weightDecay: defaultWeightDecay }, ["beta1", "beta2", "epsilon", "amsgrad"]);
+    const name = new.target.name;
+    this.beta1 = hyperparameter(name, "beta1", args.beta1 ?? 0.9, 0, 1);
+    this.beta2 = hyperparameter(name, "beta2", args.beta2 ?? 0.999, 0, 1);
+    this.epsilon = hyperparameter(name, "epsilon", args.epsilon ?? 1e-7, 0, Infinity);
+    this.amsgrad = args.amsgrad ?? false;
+  }
+
+  protected slotNames(): string[] {
+    return this.amsgrad ? ["momentum", "velocity", "velocityHat"] : ["momentum", "velocity"];
+  }
+
+  protected update(w: TypedArray, g: TypedArray, { momentum: m, velocity: v, velocityHat: vHat }: Slots, { lr, step, round }: UpdateContext): void {
+    const beta1Power = round(Math.pow(round(this.beta1), step));
+    const beta2Power = round(Math.pow(round(this.beta2), step));
+    const alpha = (lr * Math.sqrt(1 - beta2Power)) / (1 - beta1Power);
+    const eps = round(this.epsilon);
+    for (let i = 0; i < w.length; i++) {
+      m[i] += (g[i] - m[i]) * (1 - this.beta1);
+      v[i] += (g[i] * g[i] - v[i]) * (1 - this.beta2);
+      let denominator = v[i];
+      if (this.amsgrad) denominator = vHat[i] = Math.max(vHat[i], v[i]);
+      w[i] -= (m[i] * alpha) / (Math.sqrt(denominator) + eps);
+    }
+  }
+
+  override getConfig(): OptimizerConfig {
+    return { ...super.getConfig(), beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon, amsgrad: this.amsgrad };
+  }
+}
+
+/** `nn.optimizers.adam({ learningRate: 1e-3 })` */
+export function adam(args: AdamArgs = {}): Adam {
+  return new Adam(args);
+}
