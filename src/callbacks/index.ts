@@ -11,3 +11,4 @@ export { TerminateOnNaN, terminateOnNaN, type TerminateOnNaNArgs } from "./termi
 export { CSVLogger, csvLogger, type CSVLoggerArgs } from "./csv-logger";
 export { LambdaCallback, lambdaCallback, type LambdaCallbackArgs } from "./lambda-callback";
 export { ProgressLogger, formatLogs } from "./progress-logger";
+export { WeightHistograms, weightHistograms, type WeightHistogramsOptions } from "./weight-histograms";
