@@ -53,7 +53,7 @@ export class EarlyStopping extends MonitorCallback {
     const start = args.startFromEpoch ?? 0;
     if (!Number.isInteger(start) || start < 0) throw new RangeError(`${KIND}: startFromEpoch must be an integer ≥ 0, got ${JSON.stringify(start)}`);
     if (args.baseline != null && (typeof args.baseline !== "number" || !Number.isFinite(args.baseline))) {
-      throw new RangeError(`${KIND}: baseline must be a finite number or null, got ${JSON.stringify(args.baseline)}`);
+      throw new RangeError(`${KIND}: baseline must be a finite number or null, got ${typeof args.baseline === "number" ? args.baseline : JSON.stringify(args.baseline)}`);
     }
     this.patience = patience;
     this.verbose = args.verbose ?? 0;

@@ -64,6 +64,7 @@ export function loadModel(dir: string): Model {
       optimizer: optimizerFromConfig(compile.optimizer, where),
       loss: lossFromConfig(compile.loss),
       metrics: compile.metrics.map((m) => metricFromConfig(m, where)).filter((m): m is metrics.MetricIdentifier => m !== undefined),
+      weightedMetrics: (compile.weightedMetrics ?? []).map((m) => metricFromConfig(m, where)).filter((m): m is metrics.MetricIdentifier => m !== undefined),
     });
   }
   return model;

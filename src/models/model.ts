@@ -30,8 +30,16 @@ export interface CompileArgs {
   optimizer: OptimizerIdentifier;
   /** A loss id ("binaryCrossentropy", "mse", …), a loss object, or a function (yTrue, yPred) → per-sample loss. */
   loss: LossIdentifier;
-  /** Metrics to report: ids ("accuracy", "precision", "auc", "mae", …), metric objects or per-sample functions. */
+  /**
+   * Metrics to report: ids ("accuracy", "precision", "auc", "mae", …), metric objects or
+   * per-sample functions. As in Keras 3 they ignore sample and class weights.
+   */
   metrics?: MetricIdentifier[];
+  /**
+   * Metrics that use the sample (or class) weights, as Keras's `weighted_metrics`; one whose
+   * name is already taken by `metrics` is logged as `weighted_<name>`.
+   */
+  weightedMetrics?: MetricIdentifier[];
 }
 
 /** The compiled training configuration. */
@@ -39,8 +47,10 @@ export interface CompiledState {
   optimizer: Optimizer;
   /** The resolved loss; `loss.loss.call(yTrue, yPred, sampleWeight)` gives the batch loss. */
   loss: ResolvedLoss;
-  /** Fresh stateful metrics, reset at every epoch and evaluation. */
+  /** Fresh stateful metrics, reset at every epoch and evaluation; they ignore sample weights. */
   metrics: Metric[];
+  /** Metrics updated with the sample weights (Keras's `weighted_metrics`). */
+  weightedMetrics: Metric[];
   /** Tracks the loss over an epoch (weighted by batch size, as Keras). */
   lossTracker: Mean;
   /** What `compile` was given, as JSON for `save` (null parts could not be serialized: custom functions). */
@@ -53,8 +63,13 @@ export interface CompileConfig {
   /** The loss's config (`{ name, reduction, ...options }`), or null for a custom function. */
   loss: { name: string; [key: string]: unknown } | null;
   /** Metric ids as given, or `{ className, config }` for metric objects; null for custom functions. */
-  metrics: (string | { className: string; config: { [key: string]: unknown } } | null)[];
+  metrics: SavedMetric[];
+  /** The same for `weightedMetrics`. */
+  weightedMetrics: SavedMetric[];
 }
+
+/** A metric in a saved compile configuration: its id as given, `{ className, config }` for a metric object, null for a custom function. */
+export type SavedMetric = string | { className: string; config: { [key: string]: unknown } } | null;
 
 /** Options of {@link Model.evaluate}. */
 export interface EvaluateArgs {
@@ -121,25 +136,37 @@ export abstract class Model implements Summarizable {
     if (args.optimizer === undefined) throw new TypeError(`${where}: optimizer is required (e.g. "sgd" or nn.optimizers.sgd({ learningRate: 0.1 }))`);
     if (args.loss === undefined) throw new TypeError(`${where}: loss is required (e.g. "binaryCrossentropy" or "mse")`);
     const metricIds = args.metrics ?? [];
-    if (!Array.isArray(metricIds)) throw new TypeError(`${where}: metrics must be an array (e.g. ["accuracy"]), got ${typeof metricIds}`);
+    const weightedIds = args.weightedMetrics ?? [];
+    for (const [key, ids] of [["metrics", metricIds], ["weightedMetrics", weightedIds]] as const) {
+      if (!Array.isArray(ids)) throw new TypeError(`${where}: ${key} must be an array (e.g. ["accuracy"]), got ${typeof ids}`);
+    }
     const loss = getLoss(args.loss, `${where}: loss`);
     const optimizer = getOptimizer(args.optimizer, `${where}: optimizer`);
     const metrics = metricIds.map((m) => getMetric(m, `${where}: metrics`));
+    const weightedMetrics = weightedIds.map((m) => getMetric(m, `${where}: weightedMetrics`));
     const names = new Set<string>(["loss"]);
     for (const m of metrics) {
       if (names.has(m.name)) throw new Error(`${where}: two metrics would be logged as "${m.name}"; give metric objects distinct names`);
       names.add(m.name);
     }
+    for (const m of weightedMetrics) {
+      if (names.has(m.name)) m.name = `weighted_${m.name}`;
+      if (names.has(m.name)) throw new Error(`${where}: two metrics would be logged as "${m.name}"; give metric objects distinct names`);
+      names.add(m.name);
+    }
+    const saved = (ids: MetricIdentifier[], objects: Metric[]): SavedMetric[] =>
+      ids.map((id, i) => (typeof id === "string" ? id : id instanceof Metric ? { className: objects[i].className, config: objects[i].getConfig() } : null));
     this.compiled = {
       optimizer,
       loss,
       metrics,
+      weightedMetrics,
       lossTracker: new Mean("loss"),
       config: {
         optimizer: { className: optimizer.className, config: optimizer.getConfig() },
         loss: typeof args.loss === "function" && !isBuiltInLoss(loss, args.loss) ? null : (loss.loss.getConfig() as CompileConfig["loss"]),
-        metrics: metricIds.map((id, i) =>
-          typeof id === "string" ? id : id instanceof Metric ? { className: metrics[i].className, config: metrics[i].getConfig() } : null),
+        metrics: saved(metricIds, metrics),
+        weightedMetrics: saved(weightedIds, weightedMetrics),
       },
     };
   }
@@ -160,9 +187,9 @@ export abstract class Model implements Summarizable {
     return this.compiled?.optimizer;
   }
 
-  /** The compiled metrics (stateful objects), in compile order. */
+  /** The compiled metrics (stateful objects): `metrics` then `weightedMetrics`, in compile order. */
   get metrics(): Metric[] {
-    return this.compiled ? [...this.compiled.metrics] : [];
+    return this.compiled ? [...this.compiled.metrics, ...this.compiled.weightedMetrics] : [];
   }
 
   /** Trains the model; resolves to the {@link History} (also kept as `model.history`). */

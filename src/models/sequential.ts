@@ -97,7 +97,9 @@ export class Sequential extends Model {
     if (this.stack.length === 0) throw new Error(`${this.name}: the model has no layers; add some with model.add(...)`);
     const expected = this.inputShape;
     if (expected && (x.rank !== expected.length || expected.some((d, i) => d !== null && d !== x.shape[i]))) {
-      throw new RangeError(`${this.name} expects input shape ${shapeToString(expected)} but got ${shapeToString(x.shape)}`);
+      // Name the model and the layer that fixes the input shape, as Keras names the layer.
+      const first = this.inputLayer ?? this.stack[0];
+      throw new RangeError(`${this.name}: layer ${first.name} expects input shape ${shapeToString(expected)} but got ${shapeToString(x.shape)}`);
     }
     let out = x;
     for (const layer of this.stack) out = layer.apply(out, training);

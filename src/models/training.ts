@@ -96,11 +96,15 @@ export function trainStep(
   return { loss: value, pred, applied: true };
 }
 
-/** Adds a batch to the loss tracker (weighted by batch size, as Keras) and the metrics. */
+/**
+ * Adds a batch to the loss tracker (weighted by batch size, as Keras) and the metrics:
+ * `metrics` without the sample weights, `weightedMetrics` with them (Keras 3's split).
+ */
 export function updateMetrics(state: CompiledState, y: Tensor, pred: Tensor, loss: number, sampleWeight?: Tensor): void {
   state.lossTracker.update([loss], y.shape[0]);
   noGrad(() => {
-    for (const m of state.metrics) m.updateState(y, pred, sampleWeight);
+    for (const m of state.metrics) m.updateState(y, pred);
+    for (const m of state.weightedMetrics) m.updateState(y, pred, sampleWeight);
   });
 }
 
@@ -108,13 +112,14 @@ export function updateMetrics(state: CompiledState, y: Tensor, pred: Tensor, los
 export function metricLogs(state: CompiledState, prefix = ""): Logs {
   const logs: Logs = { [`${prefix}loss`]: state.lossTracker.result() };
   for (const m of state.metrics) logs[`${prefix}${m.name}`] = m.result();
+  for (const m of state.weightedMetrics) logs[`${prefix}${m.name}`] = m.result();
   return logs;
 }
 
 /** Resets the loss tracker and every metric. */
 export function resetMetrics(state: CompiledState): void {
   state.lossTracker.resetState();
-  for (const m of state.metrics) m.resetState();
+  for (const m of [...state.metrics, ...state.weightedMetrics]) m.resetState();
 }
 
 /** Validates FitArgs and the data; returns what the loop needs. */

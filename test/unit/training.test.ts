@@ -85,7 +85,7 @@ describe("clear errors", () => {
   test("a wrong input width names the layer and both shapes", () => {
     nn.clearSession();
     const model = nn.sequential([nn.layers.dense({ units: 3, inputShape: [4] }), nn.layers.dense({ units: 1 })]);
-    expect(() => model.predict(nn.zeros([32, 3]))).toThrow("sequential expects input shape [*, 4] but got [32, 3]");
+    expect(() => model.predict(nn.zeros([32, 3]))).toThrow("sequential: layer dense expects input shape [*, 4] but got [32, 3]");
     const layer = model.layers[1];
     expect(() => layer.apply(nn.zeros([32, 4]))).toThrow("dense_1 expects input shape [*, 3] but got [32, 4]");
   });
