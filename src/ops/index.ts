@@ -10,5 +10,5 @@ export { argmax, argmin } from "./argmax";
 export { logSumExp, softmax, logSoftmax } from "./softmax";
 export { equal, notEqual, greater, greaterEqual, less, lessEqual, where } from "./compare";
 export { concat, stack } from "./join";
-export { slice, gather, oneHot, type IndexInput } from "./indexing";
+export { slice, index, gather, oneHot, type IndexInput } from "./indexing";
 export { reshape, transpose, gatherRows, squeeze, expandDims } from "./shape-ops";

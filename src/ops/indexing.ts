@@ -1,4 +1,4 @@
-/** Picking parts of a tensor: `slice` (a box), `gather` (chosen indices along an axis) and `oneHot`. */
+/** Picking parts of a tensor: `slice` (a box), `index` (Python-style "0, 1:3"), `gather` (chosen indices along an axis) and `oneHot`. */
 import { Tensor } from "../tensor/tensor";
 import { allocate, getDefaultDType, type DType, type TypedArray } from "../tensor/dtype";
 import { shapeToString, sizeOf, stridesOf } from "../tensor/shape";
@@ -20,7 +20,8 @@ export function slice(x: Tensor, begin: number | readonly number[], size?: numbe
   const b = typeof begin === "number" ? [begin] : [...begin];
   const s = size === undefined ? [] : typeof size === "number" ? [size] : [...size];
   if (b.length > rank || s.length > rank) {
-    throw new RangeError(`slice: begin ${JSON.stringify(begin)} and size ${JSON.stringify(size)} have more entries than the rank ${rank} of shape ${shapeToString(x.shape)}`);
+    const [what, list] = b.length > rank ? ["begin", b] : ["size", s];
+    throw new RangeError(`slice: ${what} ${JSON.stringify(list)} has ${list.length} entries but the tensor has rank ${rank} (shape ${shapeToString(x.shape)})`);
   }
   const start: number[] = [];
   const extent: number[] = [];
@@ -39,14 +40,110 @@ export function slice(x: Tensor, begin: number | readonly number[], size?: numbe
   }
   const strides = stridesOf(x.shape);
   const base = start.reduce((p, st, d) => p + st * strides[d], 0);
-  const src = stridedOffsets(extent, strides);
+  return stridedView("slice", x, base, extent, strides, extent);
+}
+
+/**
+ * The elements at base + Σ counter[d]·steps[d] for every counter in `extent` (a regular grid of
+ * the input, distinct elements), as a tensor of `shape`; gradients go back to those elements.
+ */
+function stridedView(op: string, x: Tensor, base: number, extent: number[], steps: number[], shape: number[]): Tensor {
+  const src = stridedOffsets(extent, steps);
   const out = allocate(x.dtype, src.length);
   for (let i = 0; i < src.length; i++) out[i] = x.data[base + src[i]];
-  return opResult("slice", out, extent, [x], (g: TypedArray) => {
+  return opResult(op, out, shape, [x], (g: TypedArray) => {
     const gx = allocate(x.dtype, x.size);
     for (let i = 0; i < src.length; i++) gx[base + src[i]] = g[i];
     return [gx];
   });
+}
+
+/** One axis of a Python index: a position (the axis is dropped) or start:stop:step. */
+type AxisIndex = { kind: "at"; at: number } | { kind: "range"; start: number | null; stop: number | null; step: number | null };
+
+function parseIndex(spec: string): (AxisIndex | "...")[] {
+  const parts = spec.split(",").map((p) => p.trim());
+  if (parts.length === 1 && parts[0] === "") return [];
+  const integer = (text: string, part: string): number | null => {
+    if (text.trim() === "") return null;
+    const v = Number(text);
+    if (!Number.isInteger(v)) throw new SyntaxError(`index: "${part}" in "${spec}" is not an integer, a start:stop:step slice or "..."`);
+    return v;
+  };
+  return parts.map((part) => {
+    if (part === "...") return "...";
+    const pieces = part.split(":");
+    if (pieces.length === 1) {
+      const at = integer(part, part);
+      if (at === null) throw new SyntaxError(`index: empty entry in "${spec}"`);
+      return { kind: "at", at };
+    }
+    if (pieces.length > 3) throw new SyntaxError(`index: "${part}" in "${spec}" has more than two colons`);
+    const [start, stop, step] = pieces.map((p) => integer(p, part));
+    if (step === 0) throw new RangeError(`index: slice step cannot be zero ("${part}" in "${spec}")`);
+    return { kind: "range", start, stop, step: step ?? null };
+  });
+}
+
+/** Python's slice.indices: the first position, step and count of start:stop:step on an axis of length n. */
+function rangeOnAxis(r: { start: number | null; stop: number | null; step: number | null }, n: number): { first: number; step: number; count: number } {
+  const step = r.step ?? 1;
+  const [lower, upper] = step > 0 ? [0, n] : [-1, n - 1];
+  const clampIndex = (v: number | null, fallback: number): number => {
+    if (v === null) return fallback;
+    const w = v < 0 ? v + n : v;
+    return Math.min(Math.max(w, lower), upper);
+  };
+  const start = clampIndex(r.start, step > 0 ? lower : upper);
+  const stop = clampIndex(r.stop, step > 0 ? upper : lower);
+  const count = step > 0 ? Math.max(0, Math.ceil((stop - start) / step)) : Math.max(0, Math.ceil((start - stop) / -step));
+  return { first: start, step, count };
+}
+
+/**
+ * NumPy/PyTorch indexing written as the text between the brackets: integers pick (and drop an
+ * axis), `start:stop:step` slices (negative values count from the end; a negative step walks
+ * backwards), `...` stands for the remaining axes. Gradients flow back to the picked elements.
+ *
+ * ```ts
+ * nn.index(x, "0, 1:3");    // x[0, 1:3]
+ * nn.index(x, "..., -1");   // x[..., -1]: the last feature of every row
+ * nn.index(x, "::-1");      // reversed along axis 0
+ * ```
+ */
+export function index(x: Tensor, spec: string): Tensor {
+  if (typeof spec !== "string") throw new TypeError(`index: expected an index string like "0, 1:3", got ${typeof spec}`);
+  const entries = parseIndex(spec);
+  const ellipses = entries.filter((e) => e === "...").length;
+  if (ellipses > 1) throw new SyntaxError(`index: "${spec}" has more than one "..."`);
+  const explicit = entries.length - ellipses;
+  if (explicit > x.rank) throw new RangeError(`index: "${spec}" indexes ${explicit} axes but the tensor has rank ${x.rank} (shape ${shapeToString(x.shape)})`);
+  const full: AxisIndex = { kind: "range", start: null, stop: null, step: null };
+  const fillCount = x.rank - explicit;
+  const at = entries.indexOf("...");
+  const perAxis: AxisIndex[] = (
+    at === -1 ? [...entries, ...Array(fillCount).fill(full)] : [...entries.slice(0, at), ...Array(fillCount).fill(full), ...entries.slice(at + 1)]
+  ) as AxisIndex[];
+  const strides = stridesOf(x.shape);
+  let base = 0;
+  const extent: number[] = [];
+  const steps: number[] = [];
+  const shape: number[] = [];
+  perAxis.forEach((e, d) => {
+    const n = x.shape[d];
+    if (e.kind === "at") {
+      const i = e.at < 0 ? e.at + n : e.at;
+      if (i < 0 || i >= n) throw new RangeError(`index: index ${e.at} is out of range for axis ${d} of size ${n} (shape ${shapeToString(x.shape)})`);
+      base += i * strides[d];
+      return;
+    }
+    const { first, step, count } = rangeOnAxis(e, n);
+    if (count > 0) base += first * strides[d];
+    extent.push(count);
+    steps.push(step * strides[d]);
+    shape.push(count);
+  });
+  return stridedView("index", x, base, extent, steps, shape);
 }
 
 /** Integer indices: a tensor or (nested) arrays of integers. */

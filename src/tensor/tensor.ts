@@ -177,6 +177,8 @@ export class Tensor {
   maximum(other: Tensor | number): Tensor { return ops.maximum(this, other); }
   minimum(other: Tensor | number): Tensor { return ops.minimum(this, other); }
   slice(begin: number | readonly number[], size?: number | readonly number[]): Tensor { return ops.slice(this, begin, size); }
+  /** Python-style indexing, e.g. `x.index("0, 1:3")` for `x[0, 1:3]`; see {@link ops.index}. */
+  index(spec: string): Tensor { return ops.index(this, spec); }
   gather(indices: ops.IndexInput, axis = 0): Tensor { return ops.gather(this, indices, axis); }
   squeeze(axis?: number | readonly number[]): Tensor { return ops.squeeze(this, axis); }
   expandDims(axis = 0): Tensor { return ops.expandDims(this, axis); }
