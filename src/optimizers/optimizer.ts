@@ -188,11 +188,12 @@ export abstract class Optimizer {
 
   /**
    * Size of the optimizer's variables as Keras's summary counts them ("Optimizer params"): every
-   * slot value, the step counter (int64) and, unless a schedule drives it, the learning rate.
+   * slot value, the step counter and, unless a schedule drives it, the learning rate. The counter
+   * is 4 bytes: Keras's dtype "int" is int32 on the torch and JAX backends (the summaries we match).
    */
   variableStats(): { count: number; bytes: number } {
     let count = 1;
-    let bytes = 8;
+    let bytes = 4;
     if (!(this.rate instanceof LearningRateSchedule)) {
       count += 1;
       bytes += bytesPerElement(getDefaultDType());
