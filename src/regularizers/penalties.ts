@@ -82,7 +82,7 @@ export class L1L2 implements Regularizer {
     const terms: Tensor[] = [];
     if (this.l1 !== 0) terms.push(l1Term(x, this.l1));
     if (this.l2 !== 0) terms.push(l2Term(x, this.l2));
-    if (terms.length === 0) return mul(sum(x), 0);
+    if (terms.length === 0) return mul(sum(abs(x)), 0); // +0 (Σ|x| ≥ 0), in x's dtype, gradient 0
     return terms.length === 1 ? terms[0] : add(terms[0], terms[1]);
   }
   /** `{ l1, l2 }`, as Keras. */
