@@ -22,12 +22,27 @@ export interface ReductionPlan {
   outSize: number;
 }
 
-/** Plans a reduction of `shape` over `axis`; bad or repeated axes name `op`. */
+// Plans are cached per (shape, axes): a training loop reduces the same few shapes every step.
+const planCache = new Map<string, ReductionPlan>();
+const MAX_CACHED_PLANS = 256;
+
+/** Plans a reduction of `shape` over `axis` (read-only, shared); bad or repeated axes name `op`. */
 export function reductionPlan(shape: readonly number[], axis: Axes, op: string): ReductionPlan {
   const rank = shape.length;
   const axes = axis === undefined ? shape.map((_, i) => i) : (typeof axis === "number" ? [axis] : [...axis]).map((a) => normalizeAxis(a, rank, op));
   const reduced = new Set(axes);
   if (reduced.size !== axes.length) throw new RangeError(`${op}: axis ${JSON.stringify(axis)} repeats an axis`);
+  const key = `${shape.join(",")}|${[...reduced].sort((a, b) => a - b).join(",")}`;
+  const hit = planCache.get(key);
+  if (hit) return hit;
+  const plan = buildPlan(shape, axes, reduced);
+  if (planCache.size >= MAX_CACHED_PLANS) planCache.delete(planCache.keys().next().value as string);
+  planCache.set(key, plan);
+  return plan;
+}
+
+function buildPlan(shape: readonly number[], axes: number[], reduced: Set<number>): ReductionPlan {
+  const rank = shape.length;
   const keptShape = shape.map((d, i) => (reduced.has(i) ? 1 : d));
   const outShape = shape.filter((_, i) => !reduced.has(i));
   const outStrides: number[] = new Array(rank);
@@ -38,7 +53,7 @@ export function reductionPlan(shape: readonly number[], axis: Axes, op: string):
   }
   const outIndex = stridedOffsets(shape, outStrides);
   const count = axes.reduce((p, a) => p * shape[a], 1);
-  return { keptShape, outShape, outIndex, count, outSize: sizeOf(keptShape) };
+  return { keptShape: Object.freeze(keptShape) as number[], outShape: Object.freeze(outShape) as number[], outIndex, count, outSize: sizeOf(keptShape) };
 }
 
 /** Views `shape` as [outer, n, inner] around one axis: the layout softmax, argmax, concat and gather walk. */
@@ -50,10 +65,12 @@ export function axisPlan(shape: readonly number[], axis: number, op: string): { 
 function reduceSum(op: string, a: Tensor, axis: Axes, keepDims: boolean, scale: (count: number) => number): Tensor {
   const { keptShape, outShape, outIndex, count, outSize } = reductionPlan(a.shape, axis, op);
   const factor = scale(count);
-  const out = allocate(a.dtype, outSize);
+  // Accumulate in float64 even for float32 tensors: long float32 sums drift.
+  const acc = new Float64Array(outSize);
   const x = a.data;
-  for (let i = 0; i < x.length; i++) out[outIndex[i]] += x[i];
-  if (factor !== 1) for (let j = 0; j < outSize; j++) out[j] *= factor;
+  for (let i = 0; i < x.length; i++) acc[outIndex[i]] += x[i];
+  const out = allocate(a.dtype, outSize);
+  for (let j = 0; j < outSize; j++) out[j] = acc[j] * factor;
   return opResult(op, out, keepDims ? keptShape : outShape, [a], (g: TypedArray) => {
     const ga = allocate(a.dtype, a.size);
     for (let i = 0; i < ga.length; i++) ga[i] = g[outIndex[i]] * factor;
