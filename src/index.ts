@@ -45,6 +45,7 @@ export * as callbacks from "./callbacks";
 // Models
 export { Model, Sequential, sequential, type CompileArgs, type FitArgs, type SequentialArgs } from "./models";
 export { loadModel } from "./io";
+export { lrFinder, type LrFinderArgs, type LrFinderResult } from "./models";
 
 // Rich display (used by the nnlab kernel and the JupyterLab extension)
 export * as display from "./display";

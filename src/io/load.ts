@@ -6,8 +6,7 @@
 import * as path from "path";
 import type { Model } from "../models/model";
 import { Sequential, type SequentialConfig } from "../models/sequential";
-import { Optimizer } from "../optimizers";
-import * as optimizers from "../optimizers";
+import { optimizerFromConfig } from "./optimizer-config";
 import { lossFromConfig } from "../losses";
 import * as metrics from "../metrics";
 import type { CompileConfig } from "../models/model";
@@ -18,16 +17,6 @@ import { MODEL_FILE, MODEL_FORMAT, MODEL_FORMAT_VERSION, type SavedModel } from 
 const modelClasses: { [className: string]: (config: never) => Model } = {
   Sequential: (config: SequentialConfig) => Sequential.fromConfig(config),
 };
-
-/** An optimizer from `{ className, config }` (the class exported by nn.optimizers under that name). */
-function optimizerFromConfig(saved: CompileConfig["optimizer"], where: string): Optimizer {
-  const Ctor = (optimizers as unknown as { [name: string]: unknown })[saved?.className];
-  if (typeof Ctor !== "function" || !(Ctor.prototype instanceof Optimizer)) {
-    throw new Error(`${where}: unknown optimizer class ${JSON.stringify(saved?.className)} in the compile configuration`);
-  }
-  const { name: _name, ...args } = saved.config;
-  return new (Ctor as new (args: unknown) => Optimizer)(args);
-}
 
 /** A metric from its id or `{ className, config }`. */
 function metricFromConfig(saved: CompileConfig["metrics"][number], where: string): metrics.MetricIdentifier | undefined {

@@ -3,3 +3,4 @@ export { Sequential, sequential, type SequentialArgs, type SequentialConfig } fr
 export type { FitArgs } from "./training";
 export type { Data, ClassWeight } from "./data";
 export { summaryText, summaryHtml, summaryBundle } from "./summary";
+export { lrFinder, type LrFinderArgs, type LrFinderResult } from "./lr-finder";
