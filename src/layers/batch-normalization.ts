@@ -100,6 +100,7 @@ export class BatchNormalization extends NormalizationLayer {
     });
   }
 
+  /** The constructor arguments as plain JSON (Keras's names and defaults, camelCase). */
   override getConfig(): LayerConfig {
     return {
       ...super.getConfig(),

@@ -13,7 +13,9 @@ import { MaxNorm, MinMaxNorm, NonNeg, UnitNorm, type Constraint } from "../const
 
 /** A building block in serialized form. */
 export interface SerializedObject {
+  /** Keras's class name ("L2", "HeNormal", "MaxNorm") or, for activations, the id ("leakyRelu"). */
   className: string;
+  /** The options that recreate the object (its `getConfig()`). */
   config: { [key: string]: unknown };
 }
 

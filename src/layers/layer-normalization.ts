@@ -55,6 +55,7 @@ export class LayerNormalization extends NormalizationLayer {
     return normalize(x, mean, variance, this.epsilon, this.broadcastParam(this.gamma, x), this.broadcastParam(this.beta, x));
   }
 
+  /** The constructor arguments as plain JSON (Keras's names and defaults, camelCase). */
   override getConfig(): LayerConfig {
     return { ...super.getConfig(), axis: this.axis };
   }

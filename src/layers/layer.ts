@@ -43,7 +43,14 @@ export interface LayerArgs {
 }
 
 /** Plain-JSON description of a layer, as Keras's `get_config()`. */
-export type LayerConfig = { name: string; trainable: boolean; [key: string]: unknown };
+export type LayerConfig = {
+  /** The layer's name. */
+  name: string;
+  /** Whether the layer's weights are trained. */
+  trainable: boolean;
+  /** The constructor's other arguments, by the same names. */
+  [key: string]: unknown;
+};
 
 /** Options of {@link Layer.addWeight}. */
 export interface WeightOptions {
@@ -210,9 +217,12 @@ export abstract class Layer {
     return variable;
   }
 
-  /** All weights, trainable first (Keras order). */
+  /**
+   * All weights, those created trainable first (Keras order). The order does not change when the
+   * layer is frozen, so saved weights load back whatever `trainable` is.
+   */
   get weights(): Tensor[] {
-    return [...this.trainableWeights, ...this.nonTrainableWeights];
+    return [...this.ownWeights.filter((w) => w.trainable), ...this.ownWeights.filter((w) => !w.trainable)].map((w) => w.variable);
   }
 
   /** Weights the optimizer updates: none when the layer is frozen. */

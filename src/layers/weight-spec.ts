@@ -40,7 +40,7 @@ export function weightSpec(layer: string, prefix: string, args: WeightArgs, defa
       constraint: getConstraint(args.constraint, `${layer}: ${prefix}Constraint`),
     };
   }
-  if (typeof initializer !== "function" && !(typeof initializer === "object" && initializer !== null)) {
+  if (typeof initializer !== "function") {
     throw new TypeError(`${layer}: ${prefix}Initializer must be an initializer id (e.g. "glorotUniform") or an initializer, got ${JSON.stringify(initializer)}`);
   }
   return {

@@ -228,3 +228,41 @@ describe("configs (Keras defaults) and serialization round trips", () => {
     expect(Array.from(copy.weights[0].data)).toEqual(Array.from(layer.weights[0].data));
   });
 });
+
+describe("custom layers", () => {
+  /** A layer that keeps a call counter (non-trainable, created first) and learns a scale. */
+  class CountingScale extends nn.layers.Layer {
+    readonly className = "CountingScale";
+    count?: nn.Tensor;
+    factor?: nn.Tensor;
+    constructor(args: nn.layers.LayerArgs = {}) {
+      super(args, "CountingScale");
+    }
+    override build(): void {
+      this.count = this.addWeight("count", [1], "zeros", { trainable: false });
+      this.factor = this.addWeight("factor", [1], "ones");
+    }
+    call(x: nn.Tensor): nn.Tensor {
+      this.count!.data[0] += 1;
+      return x.mul(this.factor!);
+    }
+  }
+
+  test("weights list trainable ones first, in the same order when frozen; the default output shape is the input's", () => {
+    const layer = new CountingScale({ name: "cs" });
+    layer.apply(nn.ones([2, 3]));
+    expect(layer.weights.map((w) => w.name)).toEqual(["cs/factor", "cs/count"]);
+    expect(layer.computeOutputShape([null, 3])).toEqual([null, 3]);
+    layer.trainable = false;
+    expect(layer.weights.map((w) => w.name)).toEqual(["cs/factor", "cs/count"]);
+    expect(layer.nonTrainableWeights).toHaveLength(2);
+    expect(layer.count!.requiresGrad).toBe(false);
+  });
+
+  test("registerLayerClass makes a custom layer loadable", () => {
+    nn.layers.registerLayerClass("CountingScale", (config) => new CountingScale(config));
+    const copy = deserializeLayer(serializeLayer(new CountingScale({ name: "c2", trainable: false })));
+    expect(copy).toBeInstanceOf(CountingScale);
+    expect([copy.name, copy.trainable]).toEqual(["c2", false]);
+  });
+});
