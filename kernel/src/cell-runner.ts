@@ -1,5 +1,6 @@
 import { createExecutor, type ConsoleInterface, type ConverterSet, type Executor } from "tslab/dist/executor";
-import type { CellDiagnostic } from "./errors";
+import type { CellSources } from "./cell-sources";
+import type { CellDiagnostic, CellLineReader } from "./errors";
 
 /** What running one cell produced. */
 export type CellOutcome =
@@ -54,6 +55,11 @@ class OutcomeRecorder implements ConsoleInterface {
   }
 }
 
+/** Told when a cell's top-level await is pending (the SIGINT guard may then stop stuck user code). */
+export interface AwaitTracker {
+  setAwaiting(awaiting: boolean): void;
+}
+
 /**
  * Runs cells with tslab's executor (its converter, type checker and evaluation in this
  * process) and turns the executor's printed reports into a structured {@link CellOutcome}.
@@ -62,19 +68,36 @@ export class CellRunner {
   private readonly recorder = new OutcomeRecorder();
   readonly executor: Executor;
 
-  constructor(rootDir: string, converters: ConverterSet) {
+  /** Reads a line of a cell that ran, by its name (`In[3]`), to quote it in tracebacks. */
+  readonly readLine: CellLineReader;
+
+  constructor(
+    rootDir: string,
+    converters: ConverterSet,
+    private readonly sources: CellSources,
+    private readonly awaiting?: AwaitTracker,
+  ) {
     this.executor = createExecutor(rootDir, converters, this.recorder);
+    this.readLine = (cell, line) => sources.line(cell, line);
   }
 
-  async run(code: string): Promise<CellOutcome> {
+  /** Runs `code` as the cell `name` (its file name in stack traces, e.g. `In[3]`). */
+  async run(code: string, name: string): Promise<CellOutcome> {
     const recorder = this.recorder;
     recorder.reset();
+    this.sources.expect(name, code);
     let ok: boolean;
     try {
-      ok = await this.executor.execute(code);
+      // execute() compiles the cell and runs its synchronous part before it returns; what is
+      // left is the cell's top-level await, run from the event loop.
+      const rest = this.executor.execute(code);
+      this.awaiting?.setAwaiting(true);
+      ok = await rest;
     } catch (thrown) {
       // The executor catches the cell's errors itself; this is a failure of tslab's converter.
       return { kind: "runtime-error", thrown };
+    } finally {
+      this.awaiting?.setAwaiting(false);
     }
     if (ok) {
       // Module cells (`//%module: name`) succeed even with diagnostics: pass them on as warnings.

@@ -13,9 +13,6 @@ export interface CellDiagnostic {
   file?: string;
 }
 
-/** vm.runInThisContext's default file name: the transpiled cell. */
-const CELL_FILENAME = "evalmachine.<anonymous>";
-
 /** Stack frames below these directories are the kernel's machinery, not the user's code. */
 const MACHINERY_DIRS = [
   path.dirname(require.resolve("tslab/package.json")) + path.sep,
@@ -29,28 +26,43 @@ function isMachineryFrame(frame: string): boolean {
 
 /**
  * The stack frames of `stack` that belong to the user: cut at the first frame of tslab or the
- * kernel (everything below is how the cell was called). Frames in the cell lose their position:
- * it points into the transpiled JavaScript, not the TypeScript the user wrote.
+ * kernel (everything below is how the cell was called). Frames in cells already read
+ * `In[3]:line:column` in the cell's TypeScript (see cell-sources.ts).
  */
 function userFrames(stack: string): string[] {
   const all = stack.split("\n").filter((line) => /^\s+at /.test(line));
   const end = all.findIndex(isMachineryFrame);
-  const frames = (end < 0 ? all : all.slice(0, end)).map((frame) =>
-    frame.replace(/evalmachine\.<anonymous>:\d+:\d+/, "<cell>").replace(CELL_FILENAME, "<cell>"),
-  );
-  // tslab runs a cell as `(function (exports, require) { <cell> })(...)`: the outermost frame
-  // is that call, not the user's code.
-  if (frames.length >= 2 && frames[frames.length - 1]!.trim() === "at <cell>") frames.pop();
-  return frames;
+  return end < 0 ? all : all.slice(0, end);
+}
+
+/** Where a frame points into a cell, e.g. `In[3]:2:7`. */
+const CELL_FRAME = /(In\[[^\]\s]+\]):(\d+):(\d+)/;
+
+/** Reads a cell's line, to quote it under a traceback. */
+export type CellLineReader = (cellName: string, line: number) => string | undefined;
+
+/** `In[3], line 2:` and the line with a caret under the column, like IPython's "Cell In[3], line 2". */
+function frameSnippet(frames: string[], readLine: CellLineReader | undefined): string[] {
+  if (!readLine) return [];
+  for (const frame of frames) {
+    const m = CELL_FRAME.exec(frame);
+    if (!m) continue;
+    const [, cell, line, column] = m;
+    const text = readLine(cell!, Number(line));
+    if (text === undefined) return [];
+    return [`${cell}, line ${line}:`, ...codeWithCaret(Number(line), Number(column), text)];
+  }
+  return [];
 }
 
 /** ename/evalue/traceback of something a cell threw. */
-export function runtimeError(thrown: unknown): ErrorContent {
+export function runtimeError(thrown: unknown, readLine?: CellLineReader): ErrorContent {
   if (thrown instanceof Error) {
     const ename = thrown.name || thrown.constructor?.name || "Error";
     const evalue = thrown.message;
     const header = evalue ? `${ename}: ${evalue}` : ename;
-    return { ename, evalue, traceback: [header, ...userFrames(thrown.stack ?? "")] };
+    const frames = userFrames(thrown.stack ?? "");
+    return { ename, evalue, traceback: [header, ...frames, ...frameSnippet(frames, readLine)] };
   }
   // `throw "text"` or `throw 42`: like Node's "Uncaught 'text'".
   const evalue = inspect(thrown);
@@ -66,9 +78,14 @@ function location(d: CellDiagnostic): string {
 function snippet(code: string, d: CellDiagnostic): string[] {
   const text = code.split(/\r?\n/)[d.line - 1];
   if (d.file !== undefined || text === undefined) return [];
-  const gutter = String(d.line);
+  return codeWithCaret(d.line, d.column, text);
+}
+
+/** `  2 | text` and a caret under `column`, like tsc's pretty output. */
+function codeWithCaret(line: number, column: number, text: string): string[] {
+  const gutter = String(line);
   const pad = " ".repeat(gutter.length);
-  return [`  ${gutter} | ${text}`, `  ${pad} | ${" ".repeat(Math.max(0, d.column - 1))}^`];
+  return [`  ${gutter} | ${text}`, `  ${pad} | ${" ".repeat(Math.max(0, column - 1))}^`];
 }
 
 /**

@@ -5,6 +5,7 @@ import type { CellRunner } from "./cell-runner";
 import type { KernelDisplayHost } from "./display-host";
 import { compileError, runtimeError } from "./errors";
 import { ExecuteQueue } from "./execute-queue";
+import { ExecutionHistory } from "./history";
 import { bundleOf, toWireBundle } from "./mime-bundle";
 import type { ErrorContent, ExecuteReply, ExecuteRequest } from "./protocol";
 import { iopubWrite } from "./stdio";
@@ -34,7 +35,11 @@ export interface KernelVersions {
  */
 export class NnlabHandler extends JupyterHandlerImpl {
   private executionCount = 0;
+  /** Hidden runs (prelude, silent requests) get their own names in stack traces. */
+  private hiddenCount = 0;
   private readonly queue = new ExecuteQueue();
+  /** Inputs and text results of counted executions, for history_request. */
+  readonly history = new ExecutionHistory();
 
   constructor(
     private readonly runner: CellRunner,
@@ -64,15 +69,21 @@ export class NnlabHandler extends JupyterHandlerImpl {
    * Queued like a request so that the first cell sees its declarations.
    */
   async runPrelude(code: string): Promise<void> {
-    const done = await this.queue.enqueue(() => this.runner.run(code));
+    const done = await this.queue.enqueue(() => this.runner.run(code, `In[hidden-${++this.hiddenCount}]`));
     if (!done.aborted && done.value.kind !== "ok") {
       console.error("nnlab kernel: the prelude failed:", JSON.stringify(done.value));
     }
   }
 
-  /** Handles one execute_request: queues it, runs it, sends its outputs, returns the reply. */
-  async executeCell(request: ExecuteRequest, out: CellOutput): Promise<ExecuteReply> {
-    const done = await this.queue.enqueue(() => this.execute(request, out));
+  /**
+   * Handles one execute_request: queues it, runs it, sends its outputs, returns the reply.
+   * `onStart` is called when the request leaves the queue and starts running.
+   */
+  async executeCell(request: ExecuteRequest, out: CellOutput, onStart?: () => void): Promise<ExecuteReply> {
+    const done = await this.queue.enqueue(() => {
+      onStart?.();
+      return this.execute(request, out);
+    });
     return done.aborted ? { status: "aborted", execution_count: this.executionCount } : done.value;
   }
 
@@ -83,9 +94,11 @@ export class NnlabHandler extends JupyterHandlerImpl {
     if (storeHistory) this.executionCount++;
     const count = this.executionCount;
     if (!silent) out.executeInput(request.code, count);
+    if (storeHistory) this.history.addInput(count, request.code);
     this.directOutputTo(out);
 
-    const error = await this.runAndSendResult(request.code, out, silent, count);
+    const name = storeHistory ? `In[${count}]` : `In[hidden-${++this.hiddenCount}]`;
+    const error = await this.runAndSendResult(request.code, name, out, silent, count);
     if (!error) return { status: "ok", execution_count: count, user_expressions: {}, payload: [] };
     if (!silent) out.error(error);
     if (request.stop_on_error !== false) this.queue.abortWaiting();
@@ -95,24 +108,28 @@ export class NnlabHandler extends JupyterHandlerImpl {
   /** Runs the code; sends its value as execute_result. Returns the error if it failed. */
   private async runAndSendResult(
     code: string,
+    name: string,
     out: CellOutput,
     silent: boolean,
     count: number,
   ): Promise<ErrorContent | undefined> {
-    const outcome = await this.runner.run(code);
+    const outcome = await this.runner.run(code, name);
+    const readLine = this.runner.readLine;
     switch (outcome.kind) {
       case "compile-error":
         return compileError(code, outcome.diagnostics);
       case "runtime-error":
-        return runtimeError(outcome.thrown);
+        return runtimeError(outcome.thrown, readLine);
       case "ok":
         for (const w of outcome.warnings) out.stream("stderr", `${w.file ? w.file + ":" : ""}${w.line}:${w.column} - ${w.message}\n`);
         if (!outcome.hasValue || silent) return undefined;
         try {
-          out.executeResult(count, await bundleOf(outcome.value), {});
+          const bundle = await bundleOf(outcome.value);
+          out.executeResult(count, bundle, {});
+          if (typeof bundle["text/plain"] === "string") this.history.addOutput(count, bundle["text/plain"]);
         } catch (thrown) {
           // The value's own Jupyter.display method failed: that is the cell's error.
-          return runtimeError(thrown);
+          return runtimeError(thrown, readLine);
         }
         return undefined;
     }

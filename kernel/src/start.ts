@@ -1,12 +1,16 @@
 import * as path from "path";
 import { createRequire } from "module";
 import { CellRunner } from "./cell-runner";
+import { CellSources } from "./cell-sources";
 import { LazyConverterSet } from "./converters";
 import { KernelDisplayHost } from "./display-host";
 import { NnlabHandler } from "./handler";
 import { packageVersion } from "./kernelspec";
 import { aliasPackage, type TypeScriptSys } from "./module-alias";
 import { NnlabServer } from "./server";
+import { SigintGuard } from "./sigint-guard";
+import type { ScannerApi } from "./source-align";
+import { TrainingControl } from "./training-control";
 
 /** The package cells get for `import ... from "nnlab"`. */
 const LIBRARY = "nnlab";
@@ -14,12 +18,13 @@ const LIBRARY = "nnlab";
 /**
  * Starts the kernel for the connection file `configPath`, in the current directory (Jupyter
  * starts kernels in the notebook's directory). This is tslab's `startKernel` with nnlab's
- * handler and server, the "nnlab" module alias, the display host, and the cell prelude.
+ * handler and server, the "nnlab" module alias, cell file names and stack mapping, the display
+ * host, comms, the SIGINT guard, and the cell prelude.
  */
 export function startKernel(configPath: string): void {
   const tslabRequire = createRequire(require.resolve("tslab/package.json"));
   // The TypeScript instance tslab's converter uses (its own 5.0 fork), not the kernel's.
-  const ts = tslabRequire("@tslab/typescript-for-tslab") as TypeScriptSys & { version: string };
+  const ts = tslabRequire("@tslab/typescript-for-tslab") as TypeScriptSys & ScannerApi & { version: string };
 
   // Before the converter exists: it resolves modules from its first build on.
   const libraryDir = findLibrary();
@@ -27,7 +32,16 @@ export function startKernel(configPath: string): void {
 
   const converters = new LazyConverterSet();
   void converters.node; // Create the type checker now rather than in the first cell.
-  const runner = new CellRunner(process.cwd(), converters);
+  const sources = new CellSources(ts);
+  sources.install();
+  // interrupt_mode "signal": a cell's synchronous part is stopped by vm's breakOnSigint; an
+  // interrupt anywhere else stops the running fits and rejects a pending top-level await.
+  const training = new TrainingControl();
+  const guard = new SigintGuard(() => {
+    training.stopAll();
+    runner.interrupt();
+  });
+  const runner = new CellRunner(process.cwd(), converters, sources, guard);
   const displayHost = new KernelDisplayHost();
   displayHost.register();
 
@@ -36,11 +50,17 @@ export function startKernel(configPath: string): void {
     tslab: (tslabRequire("./package.json") as { version: string }).version,
     typescript: ts.version,
   });
-  const server = new NnlabServer(handler, configPath);
-
-  // interrupt_mode "signal": a blocking cell is stopped by vm's breakOnSigint; this handler
-  // rejects a pending top-level await.
-  process.on("SIGINT", () => runner.interrupt());
+  const server = new NnlabServer(handler, configPath, (work) => guard.kernelWork(work));
+  server.comms.register();
+  training.watchRegistry();
+  training.registerCommTarget(server.comms);
+  guard.start().catch((err: unknown) => {
+    console.error("nnlab kernel: the SIGINT holder thread did not start; interrupts may kill the kernel:", err);
+    process.on("SIGINT", () => {
+      training.stopAll();
+      runner.interrupt();
+    });
+  });
   // A cell's timers and promises may fail after the cell finished: report, never die.
   process.on("uncaughtException", (err) => console.error("Uncaught exception:", err));
   process.on("unhandledRejection", (reason) => console.error("Unhandled promise rejection:", reason));
@@ -50,7 +70,7 @@ export function startKernel(configPath: string): void {
     process.exit(1);
   });
   // `display` in every cell's scope; see cell-api.ts.
-  void handler.runPrelude(`import { display } from ${JSON.stringify(path.join(__dirname, "cell-api"))};`);
+  void handler.runPrelude(`import { display, updateDisplay, clearOutput } from ${JSON.stringify(path.join(__dirname, "cell-api"))};`);
 }
 
 /** The library's package directory as the kernel package resolves it, or undefined if absent. */

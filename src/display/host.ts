@@ -56,3 +56,26 @@ export function displayBundle(bundle: MimeBundle, options?: DisplayOptions): voi
   const text = bundle["text/plain"];
   if (typeof text === "string") console.log(text);
 }
+
+/**
+ * Replaces the display made with `{ displayId }` (Jupyter `update_display_data`). Without a
+ * kernel there is nothing to replace: the new `text/plain` is printed, as {@link displayBundle}
+ * would print a new display.
+ */
+export function updateDisplay(displayId: string, bundle: MimeBundle, options?: DisplayOptions): void {
+  const host = currentDisplayHost();
+  if (host) {
+    host.update(displayId, bundle, options);
+    return;
+  }
+  const text = bundle["text/plain"];
+  if (typeof text === "string") console.log(text);
+}
+
+/**
+ * Clears the current cell's output (Jupyter `clear_output`); with `wait` the frontend clears when
+ * the next output arrives (no flicker in redraw loops). Does nothing without a kernel that can.
+ */
+export function clearOutput(wait = false): void {
+  currentDisplayHost()?.clearOutput?.(wait);
+}

@@ -71,6 +71,20 @@ class Kernel:
             if msg["parent_header"].get("msg_id") == msg_id:
                 return msg
 
+    def send_shell(self, msg_type: str, content: dict) -> str:
+        """Sends any shell message (e.g. comm_open, comm_msg); returns its msg_id."""
+        msg = self.client.session.msg(msg_type, content)
+        self.client.shell_channel.send(msg)
+        return msg["header"]["msg_id"]
+
+    def wait_iopub(self, predicate, timeout: float = TIMEOUT):
+        """The first iopub message for which predicate(msg) is true (earlier ones are dropped)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            msg = self.client.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
+            if predicate(msg):
+                return msg
+
     def execute(self, code: str, **options):
         """Runs code; returns (reply, iopub messages)."""
         msg_id = self.send(code, **options)
