@@ -34,7 +34,8 @@ describe("Keras conventions", () => {
   });
 
   test("className and getConfig() equal Keras 3's get_config() of each class with defaults", () => {
-    const factories: Record<string, (o?: object) => init.ConfiguredInitializer> = {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const factories: Record<string, init.InitializerFactory<any>> = {
       Zeros: init.zeros, Ones: init.ones, Constant: init.constant, RandomNormal: init.randomNormal,
       RandomUniform: init.randomUniform, TruncatedNormal: init.truncatedNormal, VarianceScaling: init.varianceScaling,
       GlorotUniform: init.glorotUniform, GlorotNormal: init.glorotNormal, HeUniform: init.heUniform, HeNormal: init.heNormal,
@@ -94,7 +95,8 @@ describe("orthogonal", () => {
 
 describe("seeds and determinism", () => {
   test("a seeded initializer returns the same values on every call (Keras 3); other seeds differ", () => {
-    for (const factory of [init.heNormal, init.glorotUniform, init.randomNormal, init.truncatedNormal, init.orthogonal]) {
+    const seeded: Array<init.InitializerFactory<init.SeedOption>> = [init.heNormal, init.glorotUniform, init.randomNormal, init.truncatedNormal, init.orthogonal];
+    for (const factory of seeded) {
       const a = factory({ seed: 1 })([4, 5]);
       const b = factory({ seed: 1 })([4, 5]);
       const again = factory({ seed: 1 });
