@@ -19,10 +19,12 @@ export function unaryOp(op: string, a: Tensor, f: (x: number) => number, dydx: (
   });
 }
 
+/** −x elementwise. */
 export function neg(a: Tensor): Tensor {
   return unaryOp("neg", a, (x) => -x, () => -1);
 }
 
+/** eˣ elementwise. */
 export function exp(a: Tensor): Tensor {
   return unaryOp("exp", a, Math.exp, (_x, y) => y);
 }
@@ -32,10 +34,12 @@ export function log(a: Tensor): Tensor {
   return unaryOp("log", a, Math.log, (x) => 1 / x);
 }
 
+/** √x elementwise (derivative 1/(2√x)). */
 export function sqrt(a: Tensor): Tensor {
   return unaryOp("sqrt", a, Math.sqrt, (_x, y) => 0.5 / y);
 }
 
+/** x² elementwise. */
 export function square(a: Tensor): Tensor {
   return unaryOp("square", a, (x) => x * x, (x) => 2 * x);
 }
@@ -67,6 +71,7 @@ export function sigmoid(a: Tensor): Tensor {
   );
 }
 
+/** Hyperbolic tangent, in (−1, 1); derivative 1 − tanh². */
 export function tanh(a: Tensor): Tensor {
   return unaryOp("tanh", a, Math.tanh, (_x, y) => 1 - y * y);
 }
@@ -112,26 +117,32 @@ export function log10(a: Tensor): Tensor {
   return unaryOp("log10", a, Math.log10, (x) => 1 / (x * Math.LN10));
 }
 
+/** Sine (radians). */
 export function sin(a: Tensor): Tensor {
   return unaryOp("sin", a, Math.sin, (x) => Math.cos(x));
 }
 
+/** Cosine (radians). */
 export function cos(a: Tensor): Tensor {
   return unaryOp("cos", a, Math.cos, (x) => -Math.sin(x));
 }
 
+/** Tangent (radians); derivative 1 + tan². */
 export function tan(a: Tensor): Tensor {
   return unaryOp("tan", a, Math.tan, (_x, y) => 1 + y * y);
 }
 
+/** Arctangent, in (−π/2, π/2). */
 export function atan(a: Tensor): Tensor {
   return unaryOp("atan", a, Math.atan, (x) => 1 / (1 + x * x));
 }
 
+/** Hyperbolic sine. */
 export function sinh(a: Tensor): Tensor {
   return unaryOp("sinh", a, Math.sinh, (x) => Math.cosh(x));
 }
 
+/** Hyperbolic cosine. */
 export function cosh(a: Tensor): Tensor {
   return unaryOp("cosh", a, Math.cosh, (x) => Math.sinh(x));
 }

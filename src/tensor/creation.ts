@@ -3,6 +3,7 @@ import { Tensor, type NestedArray } from "./tensor";
 import { allocate, assertDType, getDefaultDType, type DType, type TypedArray } from "./dtype";
 import { assertValidShape, sizeOf } from "./shape";
 
+/** Options of `nn.tensor`, `nn.zeros`, `nn.ones` and `nn.fill`. */
 export interface TensorOptions {
   /** Element type; the global default (float32 unless changed) when omitted. */
   dtype?: DType;
@@ -78,10 +79,12 @@ export function fill(shape: readonly number[], value: number, options: TensorOpt
   return new Tensor(allocate(dtype, sizeOf(shape)).fill(value), shape, { requiresGrad: options.requiresGrad });
 }
 
+/** A tensor of zeros (biases, accumulators). */
 export function zeros(shape: readonly number[], options: TensorOptions = {}): Tensor {
   return fill(shape, 0, options);
 }
 
+/** A tensor of ones. */
 export function ones(shape: readonly number[], options: TensorOptions = {}): Tensor {
   return fill(shape, 1, options);
 }

@@ -21,6 +21,7 @@ export function stridesOf(shape: Shape): number[] {
   return strides;
 }
 
+/** True when two shapes have the same dimensions. */
 export function shapesEqual(a: Shape, b: Shape): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }
