@@ -47,14 +47,19 @@ export interface OptimizerConfig {
   [option: string]: unknown;
 }
 
+/** The base of every optimizer (see the module comment for Keras 3's order of operations). */
 export abstract class Optimizer {
   /** Keras's class name ("SGD", "Adam", "RMSprop", …). */
   abstract readonly className: string;
   /** Number of update steps applied (Keras's `iterations`); a schedule is evaluated at it. */
   iterations = 0;
+  /** Decoupled weight decay per step (w ← w − w·weightDecay·lr), or null. */
   readonly weightDecay: number | null;
+  /** Per-gradient L2-norm limit, or null. */
   readonly clipnorm: number | null;
+  /** Per-element gradient limit, or null. */
   readonly clipvalue: number | null;
+  /** Joint L2-norm limit over all gradients, or null. */
   readonly globalClipnorm: number | null;
   private rate: number | LearningRateSchedule;
   /** The option names this optimizer accepts (common ones first). */
