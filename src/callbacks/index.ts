@@ -10,5 +10,5 @@ export { ModelCheckpoint, modelCheckpoint, type ModelCheckpointArgs } from "./mo
 export { TerminateOnNaN, terminateOnNaN, type TerminateOnNaNArgs } from "./terminate-on-nan";
 export { CSVLogger, csvLogger, type CSVLoggerArgs } from "./csv-logger";
 export { LambdaCallback, lambdaCallback, type LambdaCallbackArgs } from "./lambda-callback";
-export { ProgressLogger, formatLogs } from "./progress-logger";
+export { ProgressLogger, formatLogs, formatTimePerStep, type ProgressOutput } from "./progress-logger";
 export { WeightHistograms, weightHistograms, type WeightHistogramsOptions } from "./weight-histograms";
