@@ -4,6 +4,7 @@
  */
 import type { Model } from "../models/model";
 
+/** Metric name → value, as passed to callbacks (`loss`, `accuracy`, `val_loss`, `learning_rate`, …). */
 export type Logs = { [metric: string]: number };
 
 /** What `fit` tells callbacks at the start (Keras's `params`). */
@@ -15,6 +16,10 @@ export interface TrainingParams {
   verbose: number;
 }
 
+/**
+ * The base of every callback: override the hooks you need. `fit` calls `setModel`/`setParams`
+ * first, then the hooks in Keras's order; `this.model` is the model being trained.
+ */
 export abstract class Callback {
   protected model?: Model;
   protected params?: TrainingParams;

@@ -10,6 +10,7 @@ import * as path from "path";
 import { Callback, type Logs } from "./callback";
 import { pythonFloat } from "./python-format";
 
+/** Options of {@link csvLogger}. */
 export interface CSVLoggerArgs {
   /** Column separator (default ","). */
   separator?: string;
@@ -22,6 +23,7 @@ function field(value: string, separator: string): string {
   return value.includes(separator) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/** Writes one CSV row per epoch (Keras's `CSVLogger`); see {@link csvLogger}. */
 export class CSVLogger extends Callback {
   readonly filename: string;
   readonly separator: string;

@@ -10,6 +10,7 @@ import type { Tensor } from "../tensor/tensor";
 import type { Logs } from "./callback";
 import { MonitorCallback, type MonitorMode } from "./monitor";
 
+/** Options of {@link earlyStopping} (Keras's names in camelCase). */
 export interface EarlyStoppingArgs {
   /** Quantity to watch (default "val_loss"). */
   monitor?: string;
@@ -31,6 +32,7 @@ export interface EarlyStoppingArgs {
 
 const KIND = "EarlyStopping";
 
+/** Keras 3's `EarlyStopping`; see {@link earlyStopping} and the file comment for the exact counting. */
 export class EarlyStopping extends MonitorCallback {
   readonly patience: number;
   readonly verbose: number;

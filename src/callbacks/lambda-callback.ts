@@ -13,6 +13,7 @@ export interface LambdaCallbackArgs {
 
 const HOOKS = ["onTrainBegin", "onTrainEnd", "onEpochBegin", "onEpochEnd", "onBatchBegin", "onBatchEnd"] as const;
 
+/** A callback whose hooks are the given functions; see {@link lambdaCallback}. */
 export class LambdaCallback extends Callback {
   constructor(private readonly hooks: LambdaCallbackArgs = {}) {
     super();

@@ -10,6 +10,7 @@ export type Schedule = (epoch: number, lr: number) => number;
 
 const KIND = "LearningRateScheduler";
 
+/** Keras 3's `LearningRateScheduler`; see {@link learningRateScheduler}. */
 export class LearningRateScheduler extends Callback {
   constructor(readonly schedule: Schedule, readonly verbose: 0 | 1 = 0) {
     super();

@@ -11,6 +11,7 @@ import type { Logs } from "./callback";
 import { MonitorCallback, type MonitorMode } from "./monitor";
 import { formatPython } from "./python-format";
 
+/** Options of {@link modelCheckpoint} (Keras's names in camelCase). */
 export interface ModelCheckpointArgs {
   /** Quantity for saveBestOnly (default "val_loss"). */
   monitor?: string;
@@ -28,6 +29,7 @@ export interface ModelCheckpointArgs {
 
 const KIND = "ModelCheckpoint";
 
+/** Keras 3's `ModelCheckpoint`, saving nnlab model folders; see {@link modelCheckpoint}. */
 export class ModelCheckpoint extends MonitorCallback {
   readonly filepath: string;
   readonly verbose: number;

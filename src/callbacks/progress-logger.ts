@@ -61,6 +61,7 @@ function defaultOutput(): ProgressOutput {
   return { print: (line) => console.log(line), tty: stdout?.isTTY ? stdout : undefined };
 }
 
+/** The callback `fit` adds for verbose 1 and 2: Keras's progress lines (see the file comment). */
 export class ProgressLogger extends Callback {
   private epochStart = 0;
   private lastDraw = 0;

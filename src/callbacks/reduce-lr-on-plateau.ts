@@ -7,6 +7,7 @@
 import type { Logs } from "./callback";
 import { MonitorCallback, type MonitorMode } from "./monitor";
 
+/** Options of {@link reduceLROnPlateau} (Keras's names in camelCase). */
 export interface ReduceLROnPlateauArgs {
   /** Quantity to watch (default "val_loss"). */
   monitor?: string;
@@ -28,6 +29,7 @@ export interface ReduceLROnPlateauArgs {
 
 const KIND = "ReduceLROnPlateau";
 
+/** Keras 3's `ReduceLROnPlateau`; see {@link reduceLROnPlateau} and the file comment. */
 export class ReduceLROnPlateau extends MonitorCallback {
   readonly factor: number;
   readonly patience: number;

@@ -6,11 +6,13 @@
  */
 import { Callback, type Logs } from "./callback";
 
+/** Options of {@link terminateOnNaN}. */
 export interface TerminateOnNaNArgs {
   /** Reject `fit` with the message instead of stopping gracefully (default false). */
   raiseError?: boolean;
 }
 
+/** Keras 3's `TerminateOnNaN`, checking before the update; see {@link terminateOnNaN}. */
 export class TerminateOnNaN extends Callback {
   readonly raiseError: boolean;
   private epoch = 0;

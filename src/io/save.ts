@@ -10,8 +10,11 @@ import { writeDirAtomic } from "./atomic-dir";
 import { encodeWeights, MANIFEST_FILE, WEIGHTS_FILE } from "./weights-file";
 import type { ShapeSpec } from "../display/mime";
 
+/** Name of the architecture + compile configuration file in a saved model folder. */
 export const MODEL_FILE = "model.json";
+/** The `format` field of model.json. */
 export const MODEL_FORMAT = "nnlab-model";
+/** The newest model.json version this nnlab writes and reads. */
 export const MODEL_FORMAT_VERSION = 1;
 
 /** `model.json`. */

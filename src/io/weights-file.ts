@@ -11,9 +11,13 @@ import { bytesPerElement, type DType } from "../tensor/dtype";
 import { shapeToString, sizeOf } from "../tensor/shape";
 import { crc32 } from "./crc32";
 
+/** Name of the binary weights file. */
 export const WEIGHTS_FILE = "weights.bin";
+/** Name of the weights manifest. */
 export const MANIFEST_FILE = "manifest.json";
+/** The `format` field of manifest.json. */
 export const WEIGHTS_FORMAT = "nnlab-weights";
+/** The newest manifest version this nnlab writes and reads. */
 export const WEIGHTS_FORMAT_VERSION = 1;
 
 /** One weight's entry in the manifest. */

@@ -14,6 +14,7 @@ import { forEachLabel } from "./confusion";
 /** Keras's backend epsilon, padding the outermost thresholds. */
 const EPSILON = 1e-7;
 
+/** Options of {@link AUC} (Keras's names in camelCase). */
 export interface AUCArgs {
   /** Log name (default "auc"). */
   name?: string;
@@ -27,6 +28,7 @@ export interface AUCArgs {
 
 const divideNoNan = (a: number, b: number): number => (b === 0 ? 0 : a / b);
 
+/** Stateful area under the ROC or PR curve, as Keras's `AUC` (200 thresholds, interpolation). */
 export class AUC extends Metric {
   readonly className = "AUC";
   readonly direction: MetricDirection = "up";

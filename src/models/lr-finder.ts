@@ -15,6 +15,7 @@ import type { Model } from "./model";
 import { checkInteger, trainStep } from "./training";
 import { toXY, type Data } from "./data";
 
+/** Options of {@link lrFinder}. */
 export interface LrFinderArgs {
   /** First learning rate (default 1e-7). */
   minLr?: number;
@@ -32,6 +33,7 @@ export interface LrFinderArgs {
   divergeFactor?: number;
 }
 
+/** What {@link lrFinder} returns: the curve and a suggested learning rate. */
 export interface LrFinderResult {
   /** The learning rate of each step taken. */
   learningRates: number[];

@@ -25,6 +25,7 @@ import type { MimeBundle, SummaryData, SummaryLayer } from "../display/mime";
 
 export type { Data } from "./data";
 
+/** Arguments of {@link Model.compile}. */
 export interface CompileArgs {
   /** An optimizer instance or a Keras id ("sgd", "adam"). */
   optimizer: OptimizerIdentifier;
@@ -97,6 +98,10 @@ export interface ModelConfig {
   [key: string]: unknown;
 }
 
+/**
+ * The base of every model (Keras's `Model`): `compile`, async `fit`, `evaluate`, `predict`, the
+ * single-batch methods, weights, `save`, and the summary. {@link Sequential} defines the layer graph.
+ */
 export abstract class Model implements Summarizable {
   /** Keras class name (`Sequential`). */
   abstract readonly className: string;

@@ -8,6 +8,7 @@ import { uniqueName } from "../util/names";
 import { shapeToString } from "../tensor/shape";
 import type { ShapeSpec, SummaryLayer } from "../display/mime";
 
+/** Options of {@link sequential}. */
 export interface SequentialArgs {
   /** Model name (default `sequential`, `sequential_1`, …). */
   name?: string;
@@ -18,6 +19,10 @@ export interface SequentialConfig extends ModelConfig {
   layers: SerializedLayer[];
 }
 
+/**
+ * A plain stack of layers (Keras's `Sequential`). The input shape comes from an InputLayer given
+ * first or from the first layer's `inputShape`; layers are built as soon as it is known.
+ */
 export class Sequential extends Model {
   readonly className = "Sequential";
   private readonly stack: Layer[] = [];

@@ -24,6 +24,7 @@ export interface Summarizable {
 const countOf = (ws: Tensor[]) => ws.reduce((n, w) => n + w.size, 0);
 const bytesOf = (ws: Tensor[]) => ws.reduce((n, w) => n + w.size * bytesPerElement(w.dtype), 0);
 
+/** The structured summary of a model: rows, parameter counts and byte sizes (Keras's totals). */
 export function summaryData(model: Summarizable): SummaryData {
   const optimizer = model.optimizerParams();
   const trainableParams = countOf(model.trainableWeights);

@@ -19,6 +19,7 @@ import {
   type ClassWeight, type Data, type Dataset,
 } from "./data";
 
+/** Options of {@link Model.fit} (Keras's `fit` arguments in camelCase). */
 export interface FitArgs {
   /** Index of the epoch to stop before (default 1); with `initialEpoch` it is not a count. */
   epochs?: number;

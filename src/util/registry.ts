@@ -9,6 +9,7 @@ export function normalizeId(id: string): string {
   return id.replace(/[_\-\s]/g, "").toLowerCase();
 }
 
+/** Values by string id, resolving camelCase, snake_case and aliases; unknown ids list the valid ones. */
 export class Registry<T> {
   private readonly entries = new Map<string, { name: string; value: T }>();
 
