@@ -1,18 +1,19 @@
 /** Optimizers from their saved configuration, and fresh copies of a configured optimizer. */
-import { Optimizer } from "../optimizers";
-import * as optimizers from "../optimizers";
+import { optimizerFromConfig as rebuild, type Optimizer, type OptimizerConfig } from "../optimizers";
 
 /**
- * An optimizer from `{ className, config }`: the class exported by `nn.optimizers` under that
- * name, constructed with the config (its `getConfig()` output, whose keys are the constructor's).
+ * An optimizer from `{ className, config }` as `compile` records it (`config` is the optimizer's
+ * `getConfig()`, schedules included); errors name the caller.
  */
 export function optimizerFromConfig(saved: { className: string; config: { [key: string]: unknown } }, where: string): Optimizer {
-  const Ctor = (optimizers as unknown as { [name: string]: unknown })[saved?.className];
-  if (typeof Ctor !== "function" || !(Ctor.prototype instanceof Optimizer)) {
-    throw new Error(`${where}: unknown optimizer class ${JSON.stringify(saved?.className)}`);
+  if (!saved || typeof saved !== "object" || !saved.config || typeof saved.config !== "object") {
+    throw new Error(`${where}: the optimizer configuration must be { className, config }, got ${JSON.stringify(saved)}`);
   }
-  const { name: _name, ...args } = saved.config ?? {};
-  return new (Ctor as new (args: unknown) => Optimizer)(args);
+  try {
+    return rebuild({ ...saved.config, name: saved.className } as OptimizerConfig);
+  } catch (e) {
+    throw new Error(`${where}: ${(e as Error).message}`);
+  }
 }
 
 /** A new optimizer with the same class and settings as `optimizer` but none of its state (step 0, no slots). */

@@ -55,6 +55,29 @@ describe("model.save / nn.loadModel", () => {
     expect(loaded.isCompiled).toBe(false);
   });
 
+  test("an Adam optimizer with a learning-rate schedule comes back with the same configuration", () => {
+    const model = nn.sequential([nn.layers.dense({ units: 1, inputShape: [2] })]);
+    const schedule = nn.optimizers.schedules.exponentialDecay({ initialLearningRate: 0.01, decaySteps: 10, decayRate: 0.5 });
+    model.compile({ optimizer: nn.optimizers.adam({ learningRate: schedule, amsgrad: true }), loss: "mse", metrics: ["mae"] });
+    model.save(path.join(tmp, "adam"));
+    const loaded = nn.loadModel(path.join(tmp, "adam"));
+    expect(loaded.optimizer!.className).toBe("Adam");
+    expect(loaded.optimizer!.getConfig()).toEqual(model.optimizer!.getConfig());
+  });
+
+  test("an unknown optimizer or metric class in model.json is named", () => {
+    const model = nn.sequential([nn.layers.dense({ units: 1, inputShape: [2] })]);
+    model.compile({ optimizer: "sgd", loss: "mse", metrics: [new nn.metrics.Recall()] });
+    const dir = path.join(tmp, "m");
+    model.save(dir);
+    const file = path.join(dir, "model.json");
+    const saved = JSON.parse(fs.readFileSync(file, "utf8"));
+    fs.writeFileSync(file, JSON.stringify({ ...saved, compileConfig: { ...saved.compileConfig, metrics: [{ className: "Recal", config: {} }] } }));
+    expect(() => nn.loadModel(dir)).toThrow('loadModel: unknown metric class "Recal" in the compile configuration');
+    fs.writeFileSync(file, JSON.stringify({ ...saved, compileConfig: { ...saved.compileConfig, optimizer: { className: "Adamm", config: {} } } }));
+    expect(() => nn.loadModel(dir)).toThrow(/^loadModel: .*unknown optimizer "Adamm"/);
+  });
+
   test("a model compiled with a custom loss function saves and comes back uncompiled", () => {
     const model = nn.sequential([nn.layers.dense({ units: 1, inputShape: [2] })]);
     model.compile({ optimizer: "sgd", loss: function myLoss(t: nn.Tensor, p: nn.Tensor) { return nn.mean(nn.abs(nn.sub(t, p)), -1); } });
