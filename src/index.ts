@@ -41,6 +41,7 @@ export * as losses from "./losses";
 export * as metrics from "./metrics";
 export * as optimizers from "./optimizers";
 export * as callbacks from "./callbacks";
+export * as datasets from "./data";
 
 // Models
 export { Model, Sequential, sequential, type CompileArgs, type FitArgs, type SequentialArgs } from "./models";

@@ -24,3 +24,8 @@ export function expectClose(actual: ArrayLike<number> | number[], expected: numb
 export function torchFixture(area: string): any {
   return JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "torch", `${area}.json`), "utf8"));
 }
+
+/** A fixture written by test/fixtures/sklearn/<area>.py (scikit-learn / imbalanced-learn reference values). */
+export function sklearnFixture(area: string): any {
+  return JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "sklearn", `${area}.json`), "utf8"));
+}
