@@ -18,7 +18,6 @@ export {
 } from "./piecewise";
 export { sigmoid, tanh, softplus, softsign, swish, silu, mish, gelu, type GeluOptions } from "./smooth";
 export { softmax, logSoftmax, type SoftmaxOptions, type AxisActivation } from "./softmax";
-export { erf, erfc } from "./erf";
 
 /** Keras snake_case spellings of the activation functions, for code ported from Keras. */
 export { hardSigmoid as hard_sigmoid, leakyRelu as leaky_relu, logSoftmax as log_softmax };

@@ -6,7 +6,7 @@
 import type { Tensor } from "../tensor/tensor";
 import { sigmoid as sigmoidOp, tanh as tanhOp, unaryOp } from "../ops";
 import { checkOptions, configured, isTensor, type ConfiguredActivation } from "./activation";
-import { erfc } from "./erf";
+import { erfc } from "../ops/erf-scalar";
 
 /** σ(v) = 1/(1 + e^−v) without overflow for large |v|. */
 function logistic(v: number): number {

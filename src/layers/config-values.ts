@@ -4,12 +4,11 @@
  * `getConfig()` becomes `{ className, config }` (Keras's serialized form, without the module).
  * The reverse direction turns those back into arguments a layer constructor accepts.
  */
-import { normalizeId } from "../util/registry";
 import { initializerFromConfig, type InitializerIdentifier } from "../initializers";
 import * as activations from "../activations";
 import { activationRegistry, getActivation, type ActivationFn, type ActivationIdentifier } from "../activations";
-import { L1, L2, L1L2, type Regularizer } from "../regularizers";
-import { MaxNorm, MinMaxNorm, NonNeg, UnitNorm, type Constraint } from "../constraints";
+import { regularizerFromConfig, type Regularizer } from "../regularizers";
+import { constraintFromConfig, type Constraint } from "../constraints";
 
 /** A building block in serialized form. */
 export interface SerializedObject {
@@ -53,53 +52,21 @@ export function serializeIdentifier(id: unknown): SerializedIdentifier {
   throw new TypeError(`cannot serialize ${typeof id} as a layer argument`);
 }
 
-/** A config number read under its camelCase or Keras snake_case key. */
-function numberArg(config: { [key: string]: unknown }, camel: string, snake: string): number | undefined {
-  const v = config[camel] ?? config[snake];
-  return v === undefined || v === null ? undefined : (v as number);
-}
-
-const regularizerClasses: Record<string, (c: { [key: string]: unknown }) => Regularizer> = {
-  l1: (c) => new L1(numberArg(c, "l1", "l1")),
-  l2: (c) => new L2(numberArg(c, "l2", "l2")),
-  // Keras 3's L1L2 defaults both terms to 0 when a key is missing from its config.
-  l1l2: (c) => new L1L2(numberArg(c, "l1", "l1") ?? 0, numberArg(c, "l2", "l2") ?? 0),
-};
-
-const constraintClasses: Record<string, (c: { [key: string]: unknown }) => Constraint> = {
-  maxnorm: (c) => new MaxNorm(numberArg(c, "maxValue", "max_value"), c.axis as number | undefined),
-  nonneg: () => new NonNeg(),
-  unitnorm: (c) => new UnitNorm(c.axis as number | undefined),
-  minmaxnorm: (c) =>
-    new MinMaxNorm({
-      minValue: numberArg(c, "minValue", "min_value"),
-      maxValue: numberArg(c, "maxValue", "max_value"),
-      rate: numberArg(c, "rate", "rate"),
-      axis: c.axis as number | undefined,
-    }),
-};
-
-function fromTable<T>(table: Record<string, (c: { [key: string]: unknown }) => T>, kind: string, value: unknown, argument: string): T | string | undefined {
+function fromConfig<T>(make: (className: string, config: { [key: string]: unknown }, argument: string) => T, kind: string, value: unknown, argument: string): T | string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === "string") return value;
-  if (isSerializedObject(value)) {
-    const make = table[normalizeId(value.className)];
-    if (!make) {
-      throw new RangeError(`${argument}: unknown ${kind} class "${value.className}". Known: ${Object.keys(table).join(", ")}`);
-    }
-    return make(value.config);
-  }
-  throw new TypeError(`${argument}: expected a ${kind} id or { className, config }, got ${JSON.stringify(value)}`);
+  if (isSerializedObject(value)) return make(value.className, value.config, argument);
+  throw new TypeError(`${argument}: expected ${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} id or { className, config }, got ${JSON.stringify(value)}`);
 }
 
 /** A serialized regularizer back as an id or object (a layer argument). */
 export function deserializeRegularizer(value: unknown, argument: string): Regularizer | string | undefined {
-  return fromTable(regularizerClasses, "regularizer", value, argument);
+  return fromConfig(regularizerFromConfig, "regularizer", value, argument);
 }
 
 /** A serialized constraint back as an id or object (a layer argument). */
 export function deserializeConstraint(value: unknown, argument: string): Constraint | string | undefined {
-  return fromTable(constraintClasses, "constraint", value, argument);
+  return fromConfig(constraintFromConfig, "constraint", value, argument);
 }
 
 /**
@@ -108,10 +75,7 @@ export function deserializeConstraint(value: unknown, argument: string): Constra
  * `initializerFromConfig`.
  */
 export function deserializeInitializer(value: unknown, argument: string): InitializerIdentifier | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === "string") return value;
-  if (isSerializedObject(value)) return initializerFromConfig(value.className, value.config, argument);
-  throw new TypeError(`${argument}: expected an initializer id or { className, config }, got ${JSON.stringify(value)}`);
+  return fromConfig(initializerFromConfig, "initializer", value, argument);
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Elementwise functions of one tensor, each with its derivative. */
+import { erf as erfScalar } from "./erf-scalar";
 import type { Tensor } from "../tensor/tensor";
 import { allocate, type DType, type TypedArray } from "../tensor/dtype";
 import { opResult } from "./result";
@@ -181,32 +182,4 @@ function roundHalfEven(x: number): number {
   const r = Math.round(x);
   // Math.round sends halves up; move them to the even neighbour.
   return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
-}
-
-/**
- * erf(x) to double precision: a series with positive terms for |x| < 3 (no cancellation),
- * and the continued fraction for erfc beyond (erf = 1 − erfc).
- */
-function erfScalar(x: number): number {
-  if (Number.isNaN(x)) return NaN;
-  const ax = Math.abs(x);
-  let r: number;
-  if (ax < 3) {
-    // erf(x) = 2/√π · e^(−x²) · Σ 2ⁿ x^(2n+1) / (1·3·…·(2n+1))
-    let term = ax;
-    let total = ax;
-    for (let n = 1; n < 200 && term > total * 1e-17; n++) {
-      term *= (2 * ax * ax) / (2 * n + 1);
-      total += term;
-    }
-    r = (2 / Math.sqrt(Math.PI)) * Math.exp(-ax * ax) * total;
-  } else if (ax < 6) {
-    // erfc(x) = e^(−x²)/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))), evaluated from the tail.
-    let f = ax;
-    for (let n = 60; n >= 1; n--) f = ax + n / 2 / f;
-    r = 1 - Math.exp(-ax * ax) / (Math.sqrt(Math.PI) * f);
-  } else {
-    r = 1;
-  }
-  return x < 0 ? -r : r;
 }

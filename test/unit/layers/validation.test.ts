@@ -171,9 +171,9 @@ describe("serialization errors", () => {
     expect(() => registerLayerClass("", () => L.flatten())).toThrow('registerLayerClass: className must be a non-empty string, got ""');
     expect(() => registerLayerClass("X", null as unknown as nn.layers.LayerFactory)).toThrow("registerLayerClass: fromConfig for X must be a function, got object");
     const config = { name: "d", trainable: true, units: 1, kernelRegularizer: { className: "L7", config: {} } };
-    expect(() => deserializeLayer({ className: "Dense", config })).toThrow('d: kernelRegularizer: unknown regularizer class "L7". Known: l1, l2, l1l2');
+    expect(() => deserializeLayer({ className: "Dense", config })).toThrow('d: kernelRegularizer: unknown regularizer class "L7". Known: L1, L2, L1L2');
     const c2 = { name: "d", trainable: true, units: 1, kernelConstraint: { className: "Positive", config: {} } };
-    expect(() => deserializeLayer({ className: "Dense", config: c2 })).toThrow('d: kernelConstraint: unknown constraint class "Positive". Known: maxnorm, nonneg, unitnorm, minmaxnorm');
+    expect(() => deserializeLayer({ className: "Dense", config: c2 })).toThrow('d: kernelConstraint: unknown constraint class "Positive". Known: MaxNorm, NonNeg, UnitNorm, MinMaxNorm');
     const c3 = { name: "d", trainable: true, units: 1, kernelInitializer: 5 };
     expect(() => deserializeLayer({ className: "Dense", config: c3 })).toThrow("d: kernelInitializer: expected an initializer id or { className, config }, got 5");
   });
