@@ -102,3 +102,18 @@ describe("lambdaCallback and hook order", () => {
     ]);
   });
 });
+
+describe("file-name placeholders follow Python's str.format", () => {
+  // Imported from the source: the formatter is internal to modelCheckpoint.
+  const { formatPython } = require("../../../src/callbacks/python-format") as typeof import("../../../src/callbacks/python-format");
+  for (const c of fx.python_format.cases) {
+    test(`${c.template} → ${c.text}`, () => {
+      expect(formatPython(c.template, fx.python_format.values, "test")).toBe(c.text);
+    });
+  }
+
+  test("an unsupported spec and a non-integer for d are named", () => {
+    expect(() => formatPython("{loss:>10}", { loss: 1 }, "ModelCheckpoint")).toThrow('ModelCheckpoint: unsupported format spec "{loss:>10}" (supported: d, f, e, g with width and precision)');
+    expect(() => formatPython("{loss:02d}", { loss: 0.5 }, "ModelCheckpoint")).toThrow('ModelCheckpoint: "{loss:02d}" needs an integer, but loss is 0.5');
+  });
+});

@@ -52,3 +52,15 @@ describe("building", () => {
     expect(() => nn.sequential([], { name: "" })).toThrow('sequential: name must be a non-empty string, got ""');
   });
 });
+
+describe("'accuracy' with sparseCategoricalCrossentropy", () => {
+  test("integer labels get sparse categorical accuracy (hand-computed 2/3)", () => {
+    const model = nn.sequential([nn.layers.dense({ units: 3, activation: "softmax", inputShape: [2] })]);
+    model.setWeights([[[1, 0, 0], [0, 1, 0]], [0, 0, 0]]);
+    model.compile({ optimizer: "sgd", loss: "sparseCategoricalCrossentropy", metrics: ["accuracy"] });
+    // argmax of the predictions: 0, 1, 1 against labels 0, 1, 0.
+    const { accuracy } = model.evaluate([[5, 0], [0, 5], [0, 5]], [0, 1, 0], { returnDict: true });
+    expect(accuracy).toBeCloseTo(2 / 3, 12);
+    expect((model.metrics[0] as nn.metrics.Accuracy).resolved).toBeInstanceOf(nn.metrics.SparseCategoricalAccuracy);
+  });
+});
