@@ -75,9 +75,12 @@ export abstract class Optimizer {
   constructor(args: OptimizerArgs, defaults: { learningRate: number; weightDecay?: number | null }, ownArgs: string[]) {
     const name = new.target.name;
     if (args === null || typeof args !== "object") throw new TypeError(`${name}: expected an options object, got ${args === null ? "null" : typeof args}`);
-    // Keys other than COMMON_ARGS and ownArgs are ignored (not an error): options objects are often
-    // fixtures or configs carrying extra fields. `validOptions` lists the accepted ones.
     this.validOptions = [...COMMON_ARGS, ...ownArgs];
+    // A misspelt option (`learning_rate`, `lr`) must not silently fall back to a default, as in Keras.
+    const unknown = Object.keys(args).filter((k) => !this.validOptions.includes(k));
+    if (unknown.length > 0) {
+      throw new TypeError(`${name}: unknown option${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => JSON.stringify(k)).join(", ")}. Valid options: ${this.validOptions.join(", ")}`);
+    }
     this.rate = checkLearningRate(name, args.learningRate ?? defaults.learningRate);
     this.weightDecay = optionalNumber(name, "weightDecay", args.weightDecay === undefined ? (defaults.weightDecay ?? null) : args.weightDecay, true);
     this.clipnorm = optionalNumber(name, "clipnorm", args.clipnorm, false);

@@ -38,7 +38,7 @@ describe("a 2-2-1 sigmoid network on XOR matches PyTorch", () => {
 
   test("three SGD steps with momentum 0.9 give PyTorch's weights and losses", async () => {
     const model = build();
-    model.compile({ optimizer: nn.optimizers.sgd(ref.sgd), loss: "binary_crossentropy" });
+    model.compile({ optimizer: nn.optimizers.sgd({ learningRate: ref.sgd.learningRate, momentum: ref.sgd.momentum }), loss: "binary_crossentropy" });
     for (const step of ref.sgd.steps) {
       const h = await model.fit(ref.x, ref.y, { epochs: 1, batchSize: 4, shuffle: false, verbose: 0 });
       expectClose([h.history.loss[0]], [step.loss], 1e-5);

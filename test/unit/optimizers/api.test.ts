@@ -182,3 +182,12 @@ describe("worked numbers (inventory Part 3)", () => {
     expectClose(plain.data, [0.8], 1e-15);
   });
 });
+
+describe("misspelt options", () => {
+  test("an unknown option is an error that lists the valid ones (Keras rejects unknown kwargs too)", () => {
+    expect(() => nn.optimizers.adam({ learning_rate: 0.1 } as never)).toThrow(
+      'Adam: unknown option "learning_rate". Valid options: learningRate, weightDecay, clipnorm, clipvalue, globalClipnorm, beta1, beta2, epsilon, amsgrad',
+    );
+    expect(() => nn.optimizers.sgd({ lr: 0.1, momentom: 0.9 } as never)).toThrow('SGD: unknown options "lr", "momentom"');
+  });
+});
