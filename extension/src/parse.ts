@@ -14,18 +14,16 @@ import {
   SummaryWeight
 } from 'nnlab/dist/display/mime';
 
+import { isObject, JsonObject, readVersionedObject } from './json';
+
 export type ParseResult =
   | { ok: true; summary: SummaryData }
   | { ok: false; reason: string };
 
-type JsonObject = { [key: string]: unknown };
 
 /** Thrown inside this module only; `parseSummary` turns it into `{ ok: false }`. */
 class Malformed extends Error {}
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
@@ -166,20 +164,12 @@ function parseObject(value: JsonObject): SummaryData {
  * with a short reason for the visible message.
  */
 export function parseSummary(data: unknown): ParseResult {
-  let value = data;
-  // JSON MIME types should arrive as objects, but some kernels send the JSON text.
-  if (typeof value === 'string') {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return { ok: false, reason: 'the data is not valid JSON' };
-    }
-  }
-  if (!isObject(value)) {
-    return { ok: false, reason: 'the data is not an object' };
+  const read = readVersionedObject(data);
+  if (!read.ok) {
+    return read;
   }
   try {
-    return { ok: true, summary: parseObject(value) };
+    return { ok: true, summary: parseObject(read.value) };
   } catch (error) {
     if (error instanceof Malformed) {
       return { ok: false, reason: error.message };

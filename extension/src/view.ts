@@ -6,6 +6,7 @@
 import { SummaryData } from 'nnlab/dist/display/mime';
 import { createCopyButton } from './copy';
 import { el } from './dom';
+import { invalidView } from './invalid-view';
 import { totalLines } from './format';
 import { summaryTable } from './table';
 
@@ -44,20 +45,7 @@ export function summaryView(summary: SummaryData, plainText?: string): HTMLEleme
   );
 }
 
-/**
- * What malformed data shows: one line saying so, and the bundle's `text/plain`
- * (which the library always sends alongside) so the user still sees the summary.
- */
+/** What malformed summary data shows: a one-line message and the bundle's text. */
 export function errorView(reason: string, fallbackText?: string): HTMLElement {
-  const children: HTMLElement[] = [
-    el('div', {
-      className: 'nnlab-summary-error',
-      text: `nnlab: cannot display this model summary (${reason}).`,
-      attrs: { role: 'alert' }
-    })
-  ];
-  if (fallbackText) {
-    children.push(el('pre', { className: 'nnlab-summary-fallback', text: fallbackText }));
-  }
-  return el('div', { className: 'nnlab-summary-view nnlab-summary-invalid' }, children);
+  return invalidView('nnlab-summary', 'model summary', reason, fallbackText);
 }

@@ -5,6 +5,7 @@ import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { Widget } from '@lumino/widgets';
 import { parseSummary } from './parse';
 import { errorView, summaryView } from './view';
+import { plainTextOf } from './invalid-view';
 
 /** The class on the output area's widget node. */
 const CLASS_NAME = 'nnlab-summary-output';
@@ -43,6 +44,5 @@ export class SummaryRenderer extends Widget implements IRenderMime.IRenderer {
 }
 
 function plainText(model: IRenderMime.IMimeModel): string | undefined {
-  const text = model.data['text/plain'];
-  return typeof text === 'string' ? text : undefined;
+  return plainTextOf(model.data);
 }

@@ -5,15 +5,34 @@ import { SUMMARY_MIME, SummaryData } from 'nnlab/dist/display/mime';
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { summaryRendererFactory } from '../../extension/src/index';
 
-/** A summary renderer as JupyterLab would create it (no sanitizer needed: it never sets HTML). */
-export function createRenderer() {
-  return summaryRendererFactory.createRenderer({
-    mimeType: SUMMARY_MIME,
+/** A renderer from `factory` as JupyterLab would create it (no sanitizer needed: ours never set HTML). */
+export function createRendererFor<R extends IRenderMime.IRenderer>(factory: IRenderMime.IRendererFactory, mimeType: string): R {
+  return factory.createRenderer({
+    mimeType,
     sanitizer: { sanitize: (html: string) => html },
     resolver: null,
     linkHandler: null,
     latexTypesetter: null
-  });
+  }) as R;
+}
+
+/** A summary renderer as JupyterLab would create it. */
+export function createRenderer() {
+  return createRendererFor(summaryRendererFactory, SUMMARY_MIME);
+}
+
+/** A mime model holding `data` under `mimeType` (and `text/plain` when given). */
+export function mimeModelFor(mimeType: string, data: unknown, options: { plain?: string; trusted?: boolean } = {}): IRenderMime.IMimeModel {
+  const bundle: Record<string, unknown> = { [mimeType]: data };
+  if (options.plain !== undefined) {
+    bundle['text/plain'] = options.plain;
+  }
+  return {
+    trusted: options.trusted ?? false,
+    data: bundle as IRenderMime.IMimeModel['data'],
+    metadata: {},
+    setData: () => undefined
+  };
 }
 
 /** Sequential 4 → 4 → 4: two Dense layers of 20 parameters each, 40 in all. */
@@ -106,16 +125,7 @@ export function functionalSummary(): SummaryData {
   };
 }
 
-/** A mime model as JupyterLab hands it to a renderer. */
+/** A summary mime model as JupyterLab hands it to a renderer. */
 export function mimeModel(data: unknown, plain?: string): IRenderMime.IMimeModel {
-  const bundle: Record<string, unknown> = { [SUMMARY_MIME]: data };
-  if (plain !== undefined) {
-    bundle['text/plain'] = plain;
-  }
-  return {
-    trusted: false,
-    data: bundle as IRenderMime.IMimeModel['data'],
-    metadata: {},
-    setData: () => undefined
-  };
+  return mimeModelFor(SUMMARY_MIME, data, { plain });
 }

@@ -2,7 +2,7 @@
  * The summary renderer in jsdom: the table it builds, re-rendering, hostile and
  * malformed data, and the functional-model column.
  */
-import { SUMMARY_MIME } from 'nnlab/dist/display/mime';
+import { HISTORY_MIME, SUMMARY_MIME, WEIGHTS_MIME } from 'nnlab/dist/display/mime';
 import extensions from '../../extension/src/index';
 import { createRenderer, functionalSummary, mimeModel, twoLayerSummary, xorSummary } from './fixtures';
 
@@ -30,8 +30,9 @@ function totals(node: HTMLElement): Record<string, string> {
 }
 
 describe('extension registration', () => {
-  it('registers one safe, rank-0 renderer for the summary MIME type', () => {
-    expect(extensions).toHaveLength(1);
+  it('registers safe, rank-0 renderers for the summary, history and weights MIME types', () => {
+    expect(extensions.map(e => e.rendererFactory.mimeTypes[0])).toEqual([SUMMARY_MIME, HISTORY_MIME, WEIGHTS_MIME]);
+    expect(extensions.every(e => e.rendererFactory.safe && (e.rank ?? 100) < 50)).toBe(true);
     const [summary] = extensions;
     expect(summary.rendererFactory.mimeTypes).toEqual([SUMMARY_MIME]);
     expect(summary.rendererFactory.safe).toBe(true);

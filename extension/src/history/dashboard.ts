@@ -1,0 +1,154 @@
+/**
+ * The live training dashboard: header (model, status, log-scale and batch toggles, the
+ * "Stop training" button), progress line, and one chart per metric group. The first render
+ * creates the Vega view; later renders of the same run only send the new rows (and the
+ * moved markers) as a changeset.
+ */
+import { HistoryData } from 'nnlab/dist/display/mime';
+import { HISTORY_DATASET, HistoryRow, historySpec, markerRows, measurementRows, progressText } from 'nnlab/dist/plot/history-spec';
+import { el } from '../dom';
+import { VegaChart } from '../charts/vega-chart';
+import { StopControl } from './stop-control';
+
+const keyOf = (r: HistoryRow) => `${r.kind}|${r.series}`;
+const isMarker = (r: object) => (r as HistoryRow).kind === 'best' || (r as HistoryRow).kind === 'stop';
+const isBatch = (r: object) => (r as HistoryRow).kind === 'batch';
+
+/** Rows of `all` beyond the first `counts[key]` of each key; updates `counts`. */
+function newRows(all: HistoryRow[], counts: Map<string, number>): HistoryRow[] {
+  const seen = new Map<string, number>();
+  const out: HistoryRow[] = [];
+  for (const row of all) {
+    const key = keyOf(row);
+    const i = seen.get(key) ?? 0;
+    seen.set(key, i + 1);
+    if (i >= (counts.get(key) ?? 0)) {
+      out.push(row);
+    }
+  }
+  for (const [key, n] of seen) {
+    counts.set(key, n);
+  }
+  return out;
+}
+
+/** One dashboard; JupyterLab keeps its renderer (and so this object) across display updates. */
+export class Dashboard {
+  readonly node: HTMLElement;
+  /** Renders applied (the browser test counts them: live updates before `fit` returns). */
+  renders = 0;
+  private readonly chart: VegaChart;
+  private readonly title = el('span', { className: 'nnlab-dashboard-title' });
+  private readonly status = el('span', { className: 'nnlab-dashboard-status' });
+  private readonly progressBar = el('progress', { className: 'nnlab-dashboard-progressbar', attrs: { max: '1', value: '0' } });
+  private readonly progressLine = el('span', { className: 'nnlab-dashboard-progress-text' });
+  private readonly logToggle = el('input', { attrs: { type: 'checkbox', 'aria-label': 'logarithmic y axes' } });
+  private readonly batchToggle = el('input', { attrs: { type: 'checkbox', 'aria-label': 'show batch-level points' } });
+  private readonly stop: StopControl;
+  private data?: HistoryData;
+  private counts = new Map<string, number>();
+  private batchStride = 0;
+  /** Renders are applied one after another (each awaits vega). */
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor() {
+    this.batchToggle.checked = true;
+    const charts = el('div', { className: 'nnlab-dashboard-charts' });
+    this.chart = new VegaChart(charts);
+    this.stop = new StopControl(() => this.node);
+    const toggle = (input: HTMLInputElement, label: string) => el('label', { className: 'nnlab-dashboard-toggle' }, [input, ` ${label}`]);
+    this.node = el('div', { className: 'nnlab-dashboard' }, [
+      el('div', { className: 'nnlab-dashboard-header' }, [
+        this.title,
+        this.status,
+        el('span', { className: 'nnlab-dashboard-spacer' }),
+        toggle(this.logToggle, 'log scale'),
+        toggle(this.batchToggle, 'batches'),
+        this.stop.node
+      ]),
+      el('div', { className: 'nnlab-dashboard-progress' }, [this.progressBar, this.progressLine]),
+      charts
+    ]);
+    // A view option changed: same data, new spec, so the view is rebuilt (a user action, not an update).
+    const rebuild = () => {
+      this.queue = this.queue.then(() => this.remount()).catch(() => undefined);
+    };
+    this.logToggle.addEventListener('change', rebuild);
+    this.batchToggle.addEventListener('change', rebuild);
+  }
+
+  /** Views created so far (stays 1 while a run streams updates). */
+  get viewsCreated(): number {
+    return this.chart.viewsCreated;
+  }
+
+  /** Shows `data` (a new state of the same run, or a different run). */
+  render(data: HistoryData, trusted: boolean): Promise<void> {
+    const next = this.queue.then(() => this.apply(data, trusted));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async apply(data: HistoryData, trusted: boolean): Promise<void> {
+    const previous = this.data;
+    this.data = data;
+    this.renders += 1;
+    this.updateText(data);
+    this.stop.update(data, trusted);
+    const sameRun = previous !== undefined && previous.runId === data.runId && this.chart.mounted;
+    const stride = data.batches?.stride ?? 0;
+    if (!sameRun || this.shrank(previous as HistoryData, data)) {
+      await this.remount();
+      return;
+    }
+    const withBatches = this.batchToggle.checked;
+    const all = measurementRows(data, withBatches);
+    if (stride !== this.batchStride) {
+      // Long runs thin their batch points: replace the batch rows, keep the rest.
+      for (const key of [...this.counts.keys()]) {
+        if (key.startsWith('batch|')) {
+          this.counts.delete(key);
+        }
+      }
+      this.batchStride = stride;
+      await this.chart.change(HISTORY_DATASET, r => isMarker(r) || isBatch(r), [...newRows(all, this.counts), ...markerRows(data)]);
+      return;
+    }
+    await this.chart.change(HISTORY_DATASET, isMarker, [...newRows(all, this.counts), ...markerRows(data)]);
+  }
+
+  /** True when a series got shorter (not an append): the view starts over. */
+  private shrank(previous: HistoryData, data: HistoryData): boolean {
+    return Object.entries(previous.metrics).some(([k, v]) => (data.metrics[k]?.length ?? 0) < v.length);
+  }
+
+  private async remount(): Promise<void> {
+    const data = this.data;
+    if (!data) {
+      return;
+    }
+    this.counts = new Map();
+    this.batchStride = data.batches?.stride ?? 0;
+    const rows = [...newRows(measurementRows(data, this.batchToggle.checked), this.counts), ...markerRows(data)];
+    const spec = historySpec({ logScale: this.logToggle.checked, batches: this.batchToggle.checked });
+    await this.chart.mount(spec, HISTORY_DATASET, rows);
+  }
+
+  private updateText(data: HistoryData): void {
+    this.node.dataset.runId = data.runId;
+    this.node.dataset.status = data.status;
+    this.node.dataset.renders = String(this.renders);
+    this.node.dataset.epochs = String(data.epoch.length);
+    this.title.textContent = data.model ? `Training "${data.model}"` : 'Training';
+    this.status.textContent = data.status;
+    this.status.className = `nnlab-dashboard-status nnlab-status-${data.status}`;
+    this.progressLine.textContent = progressText(data);
+    const steps = Math.max(data.steps, 1);
+    const done = data.status === 'running' && data.progress ? data.progress.epoch + data.progress.batch / steps : data.epoch.length;
+    this.progressBar.value = data.epochs > 0 ? Math.min(done / data.epochs, 1) : 0;
+  }
+
+  dispose(): void {
+    this.chart.finalize();
+  }
+}
