@@ -169,7 +169,7 @@ export abstract class Model implements Summarizable {
       lossTracker: new Mean("loss"),
       config: {
         optimizer: { className: optimizer.className, config: optimizer.getConfig() },
-        loss: typeof args.loss === "function" && !isBuiltInLoss(loss, args.loss) ? null : (loss.loss.getConfig() as CompileConfig["loss"]),
+        loss: isCustomLossFunction(loss, args.loss) ? null : (loss.loss.getConfig() as CompileConfig["loss"]),
         metrics: saved(metricIds, metrics),
         weightedMetrics: saved(weightedIds, weightedMetrics),
       },
@@ -372,7 +372,10 @@ export abstract class Model implements Summarizable {
   }
 }
 
-/** True when a function given as loss is one of the registered built-ins (then it can be saved by name). */
-function isBuiltInLoss(resolved: ResolvedLoss, given: unknown): boolean {
-  return typeof given === "function" && resolved.fn !== given;
+/**
+ * True for a user's own loss function, which cannot be saved (built-in functions such as
+ * `nn.losses.meanSquaredError` resolve to a registered loss, whose `fn` is a new wrapper).
+ */
+function isCustomLossFunction(resolved: ResolvedLoss, given: unknown): boolean {
+  return typeof given === "function" && resolved.fn === given;
 }

@@ -174,12 +174,13 @@ export async function fitModel(model: Model, x: Data, y: Data, args: FitArgs): P
   const samples = data.x.shape[0];
   const steps = Math.ceil(samples / batchSize);
   const history = new History();
-  // Keras's order: the progress bar first, the user's callbacks, History last (so it sees keys callbacks add, like learning_rate).
+  // Keras's order: the user's callbacks, then History, then the progress display(s), so the
+  // latter see the keys callbacks add to the logs (learning_rate) and the restored weights.
   const callbacks: Callback[] = [
-    ...(verbose > 0 ? [new ProgressLogger(verbose as 1 | 2)] : []),
-    ...defaultFitCallbacks({ model, epochs, verbose }),
     ...userCallbacks,
     history,
+    ...(verbose > 0 ? [new ProgressLogger(verbose as 1 | 2)] : []),
+    ...defaultFitCallbacks({ model, epochs, verbose }),
   ];
   for (const cb of callbacks) {
     cb.setModel(model);

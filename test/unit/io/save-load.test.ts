@@ -83,6 +83,10 @@ describe("model.save / nn.loadModel", () => {
     model.compile({ optimizer: "sgd", loss: function myLoss(t: nn.Tensor, p: nn.Tensor) { return nn.mean(nn.abs(nn.sub(t, p)), -1); } });
     model.save(path.join(tmp, "custom"));
     expect(nn.loadModel(path.join(tmp, "custom")).isCompiled).toBe(false);
+    // A built-in loss passed as a function is saved by name.
+    model.compile({ optimizer: "sgd", loss: nn.losses.meanSquaredError });
+    model.save(path.join(tmp, "builtin"));
+    expect(nn.loadModel(path.join(tmp, "builtin")).isCompiled).toBe(true);
   });
 
   test("saving over an existing model replaces it atomically; a failed save leaves the old one intact", () => {
