@@ -73,6 +73,15 @@ export class Nadam extends Optimizer {
     return this.uProductBytes === 0 ? { count: 0, bytes: 0 } : { count: 1, bytes: this.uProductBytes };
   }
 
+  protected override extraState(): { [name: string]: number } {
+    return this.uProductBytes === 0 ? {} : { uProduct: this.uProduct, uProductBytes: this.uProductBytes };
+  }
+
+  protected override restoreExtraState(scalars: { [name: string]: number }): void {
+    this.uProduct = scalars.uProduct ?? 1;
+    this.uProductBytes = scalars.uProductBytes ?? 0;
+  }
+
   override getConfig(): OptimizerConfig {
     return { ...super.getConfig(), beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon };
   }

@@ -39,6 +39,16 @@ export interface UpdateContext {
   round: (x: number) => number;
 }
 
+/** An optimizer's training state (see {@link Optimizer.exportState}). */
+export interface OptimizerState {
+  /** Steps applied. */
+  iterations: number;
+  /** Extra scalar state by name (Nadam's `uProduct`). */
+  scalars: { [name: string]: number };
+  /** Per variable, in the order given: slot name → values, or null before its first update. */
+  slots: ({ [slot: string]: ArrayLike<number> } | null)[];
+}
+
 /** The serialized form of an optimizer: what `optimizerFromConfig` takes. */
 export interface OptimizerConfig {
   /** The class name ("Adam"). */
@@ -188,6 +198,68 @@ export abstract class Optimizer {
       slots: Object.fromEntries(Object.entries(s).map(([k, a]) => [k, Array.from(a)])),
     }));
   }
+
+  /**
+   * The full training state, for saving a model with its optimizer (Keras saves it too): the step
+   * count, extra scalars (Nadam's μ product) and a copy of each variable's slots, in the order of
+   * `variables` (null for a variable that has not been updated yet).
+   */
+  exportState(variables: readonly Tensor[]): OptimizerState {
+    return {
+      iterations: this.iterations,
+      scalars: this.extraState(),
+      slots: variables.map((v) => {
+        const s = this.slots.get(v);
+        return s ? Object.fromEntries(Object.entries(s).map(([k, a]) => [k, a.slice()])) : null;
+      }),
+    };
+  }
+
+  /**
+   * Restores what {@link Optimizer.exportState} gave, for the same variables in the same order,
+   * so training resumes exactly where it stopped. Everything is checked before anything is changed.
+   */
+  importState(variables: readonly Tensor[], state: OptimizerState): void {
+    const where = `${this.className}.importState`;
+    if (!state || !Number.isInteger(state.iterations) || state.iterations < 0 || !Array.isArray(state.slots)) {
+      throw new TypeError(`${where}: expected { iterations, scalars, slots } from exportState()`);
+    }
+    if (state.slots.length !== variables.length) {
+      throw new RangeError(`${where}: the state has slots for ${state.slots.length} variables but ${variables.length} were given`);
+    }
+    const names = this.slotNames();
+    state.slots.forEach((s, i) => {
+      if (s === null) return;
+      const v = variables[i];
+      const got = Object.keys(s).sort().join(", ");
+      if (got !== [...names].sort().join(", ")) {
+        throw new RangeError(`${where}: variable ${v.name ?? i} has slots [${got}] but ${this.className} keeps [${names.join(", ")}]`);
+      }
+      for (const [k, a] of Object.entries(s)) {
+        if (a.length !== v.size) throw new RangeError(`${where}: slot ${k} of ${v.name ?? i} has ${a.length} values but the variable has ${v.size}`);
+      }
+    });
+    this.slots.clear();
+    state.slots.forEach((s, i) => {
+      if (s === null) return;
+      const v = variables[i];
+      this.slots.set(v, Object.fromEntries(Object.entries(s).map(([k, a]) => {
+        const copy = allocate(v.dtype, v.size);
+        copy.set(a);
+        return [k, copy];
+      })));
+    });
+    this.iterations = state.iterations;
+    this.restoreExtraState(state.scalars ?? {});
+  }
+
+  /** Optimizer-specific scalar state beyond the slots (Nadam's μ product), for export. */
+  protected extraState(): { [name: string]: number } {
+    return {};
+  }
+
+  /** Restores {@link Optimizer.extraState}. */
+  protected restoreExtraState(_scalars: { [name: string]: number }): void {}
 
   /** Extra scalar variables beyond the slots (Nadam's μ product): count and bytes. */
   protected extraVariables(): { count: number; bytes: number } {
