@@ -12,3 +12,9 @@ export { equal, notEqual, greater, greaterEqual, less, lessEqual, where } from "
 export { concat, stack } from "./join";
 export { slice, index, gather, oneHot, type IndexInput } from "./indexing";
 export { reshape, transpose, gatherRows, squeeze, expandDims } from "./shape-ops";
+export { conv2d, conv1d, conv2dTranspose, type Conv2DOpOptions, type Conv1DOpOptions, type Conv2DTransposeOpOptions } from "./conv";
+export { type Conv2DOptions, type ConvPadding, type IntPair } from "./conv-geometry";
+export { depthwiseConv2d, type DepthwiseConv2DOptions } from "./conv-depthwise";
+export { maxPool2d, avgPool2d, maxPool1d, avgPool1d, type Pool2DOptions, type Pool1DOptions } from "./pool";
+export { pad } from "./pad";
+export { upSampling2d } from "./upsample";

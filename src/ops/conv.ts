@@ -1,0 +1,312 @@
+/**
+ * Convolutions, channels-last, with Keras's kernel layout `[kh, kw, in, out]`: `conv2d`, `conv1d`
+ * and `conv2dTranspose`. Each is one matrix product on the backend's matmul per batch chunk
+ * (im2col, see `src/backend/conv-kernels.ts`), and so are both gradients:
+ *
+ * - forward:          out[positions, out]  = cols[positions, kh·kw·in] · kernel[kh·kw·in, out]
+ * - kernel gradient:  dKernel              = colsᵀ · dOut
+ * - input gradient:   dInput               = col2im(dOut · kernelᵀ)
+ *
+ * PyTorch stores the same kernel as `[out, in, kh, kw]` (`permute(3, 2, 0, 1)` of ours) and
+ * images channels-first; the reference fixtures convert both.
+ */
+import type { Tensor } from "../tensor/tensor";
+import { allocate, type DType, type TypedArray } from "../tensor/dtype";
+import { shapeToString } from "../tensor/shape";
+import { backend } from "../backend/backend";
+import { col2im, im2col, type ConvDims } from "../backend/conv-kernels";
+import { opResult } from "./result";
+import { reshape } from "./shape-ops";
+import { checkPadding, convDims, convTransposeDims, intPair, type Conv2DOptions, type IntPair } from "./conv-geometry";
+
+/**
+ * Patch matrices up to this many elements (16 MiB of float32) are built for the whole batch and
+ * kept for the kernel gradient; larger ones are built per chunk of samples and rebuilt in backward.
+ */
+const COLS_LIMIT = 1 << 22;
+
+/** Options of {@link conv2d}. */
+export interface Conv2DOpOptions extends Conv2DOptions {
+  /** Added to every output position, shape `[out]` (fused: saves a broadcast pass). */
+  bias?: Tensor | null;
+}
+
+/** Options of {@link conv1d}. */
+export interface Conv1DOpOptions {
+  /** Step between windows (default 1). */
+  strides?: number;
+  /** "valid" (default), "same" (extra pad at the end) or "causal" (all padding before: output t sees inputs ≤ t). */
+  padding?: "valid" | "same" | "causal";
+  /** Spacing between kernel taps (default 1). */
+  dilationRate?: number;
+  /** Added to every output step, shape `[out]`. */
+  bias?: Tensor | null;
+}
+
+/** Options of {@link conv2dTranspose}. */
+export interface Conv2DTransposeOpOptions {
+  /** Upsampling factor: the stride of the convolution this one transposes (default 1). */
+  strides?: IntPair;
+  /** "valid" (default) or "same" (output = input · strides). */
+  padding?: "valid" | "same";
+  /** Spacing between kernel taps (default 1). */
+  dilationRate?: IntPair;
+  /** Extra rows/columns at the end of the output (each below its stride); null/undefined: Keras's default lengths. */
+  outputPadding?: IntPair | null;
+  /** Added to every output position, shape `[filters]`. */
+  bias?: Tensor | null;
+}
+
+/** The computation dtype of the operands (float64 if any is) and their data in it. */
+function operands(...ts: (Tensor | null)[]): { dtype: DType; data: (TypedArray | null)[] } {
+  const dtype: DType = ts.some((t) => t?.dtype === "float64") ? "float64" : "float32";
+  return { dtype, data: ts.map((t) => (t === null ? null : dtype === "float64" && t.dtype !== "float64" ? Float64Array.from(t.data) : t.data)) };
+}
+
+/** Checks a bias against the number of output channels. */
+function checkBias(where: string, bias: Tensor | null, channels: number): void {
+  if (bias !== null && (bias.rank !== 1 || bias.shape[0] !== channels)) {
+    throw new RangeError(`${where}: the bias must have shape [${channels}] (one value per output channel), got ${shapeToString(bias.shape)}`);
+  }
+}
+
+/** out[r, c] += bias[c] for every row (a bias fused into a channels-last op). */
+export function addBias(out: TypedArray, bias: TypedArray, channels: number): void {
+  for (let r = 0; r < out.length; r += channels) for (let c = 0; c < channels; c++) out[r + c] += bias[c];
+}
+
+/**
+ * The gradients of x and the kernel, followed (when the op has a bias input) by the bias
+ * gradient Σ over rows of g[r, c], or null when the bias needs none.
+ */
+export function withBiasGradient(grads: (TypedArray | null)[], bias: Tensor | null, g: TypedArray, channels: number): (TypedArray | null)[] {
+  if (!bias) return grads;
+  if (!bias.requiresGrad) return [...grads, null];
+  const acc = new Float64Array(channels);
+  for (let r = 0; r < g.length; r += channels) for (let c = 0; c < channels; c++) acc[c] += g[r + c];
+  const out = allocate(bias.dtype, channels);
+  out.set(acc);
+  return [...grads, out];
+}
+
+/** Samples per im2col chunk so that a chunk's patch matrix stays under {@link COLS_LIMIT}. */
+function chunkSize(d: ConvDims): number {
+  return Math.max(1, Math.floor(COLS_LIMIT / Math.max(1, d.outH * d.outW * d.kH * d.kW * d.inC)));
+}
+
+/** True when im2col would copy the input unchanged (1×1 kernel, stride 1, no padding). */
+function isPointwise(d: ConvDims): boolean {
+  return d.kH === 1 && d.kW === 1 && d.strideH === 1 && d.strideW === 1 && d.padTop === 0 && d.padLeft === 0 && d.outH === d.inH && d.outW === d.inW;
+}
+
+/**
+ * The patch matrix of samples `first … first+count−1` of `x` (a view of `x` itself for pointwise
+ * convolutions), in `dtype`.
+ */
+function patches(x: TypedArray, d: ConvDims, first: number, count: number, dtype: DType): TypedArray {
+  const k = d.kH * d.kW * d.inC;
+  const rows = d.outH * d.outW;
+  if (isPointwise(d)) return x.subarray(first * rows * k, (first + count) * rows * k);
+  const cols = allocate(dtype, count * rows * k);
+  im2col(x, d, first, count, cols);
+  return cols;
+}
+
+/** Adds `src` into `dst` (chunked kernel gradients). */
+function accumulate(dst: TypedArray, src: TypedArray): void {
+  for (let i = 0; i < src.length; i++) dst[i] += src[i];
+}
+
+/**
+ * A 2-D convolution with the geometry `d` already resolved; `where` names the op or layer in
+ * errors. x `[batch, h, w, in]`, kernel `[kh, kw, in, out]`, bias `[out]` or null.
+ */
+export function convolveDims(where: string, x: Tensor, kernel: Tensor, bias: Tensor | null, d: ConvDims): Tensor {
+  const outC = kernel.shape[3];
+  checkBias(where, bias, outC);
+  const { dtype, data } = operands(x, kernel, bias);
+  const [xd, kd, bd] = data as [TypedArray, TypedArray, TypedArray | null];
+  const k = d.kH * d.kW * d.inC;
+  const rows = d.outH * d.outW;
+  const out = allocate(dtype, d.batch * rows * outC);
+  const chunk = chunkSize(d);
+  const be = backend();
+  let kept: TypedArray | null = null;
+  for (let first = 0; first < d.batch; first += chunk) {
+    const count = Math.min(chunk, d.batch - first);
+    const cols = patches(xd, d, first, count, dtype);
+    be.matmul(cols, kd, out.subarray(first * rows * outC, (first + count) * rows * outC), count * rows, k, outC, false, false);
+    if (count === d.batch) kept = cols;
+  }
+  if (bd) addBias(out, bd, outC);
+  const inputs = bias ? [x, kernel, bias] : [x, kernel];
+  return opResult("conv2d", out, [d.batch, d.outH, d.outW, outC], inputs, (g: TypedArray) => {
+    const gx = x.requiresGrad ? allocate(x.dtype, x.size) : null;
+    const gk = kernel.requiresGrad ? allocate(kernel.dtype, kernel.size) : null;
+    const part = gk && chunk < d.batch ? allocate(dtype, kernel.size) : null;
+    for (let first = 0; first < d.batch; first += chunk) {
+      const count = Math.min(chunk, d.batch - first);
+      const gc = g.subarray(first * rows * outC, (first + count) * rows * outC);
+      if (gk) {
+        const cols = kept ?? patches(xd, d, first, count, dtype);
+        be.matmul(cols, gc, part ?? gk, k, count * rows, outC, true, false);
+        if (part) accumulate(gk, part);
+      }
+      if (gx) {
+        if (isPointwise(d)) {
+          be.matmul(gc, kd, gx.subarray(first * rows * k, (first + count) * rows * k), count * rows, outC, k, false, true);
+        } else {
+          const dcols = allocate(dtype, count * rows * k);
+          be.matmul(gc, kd, dcols, count * rows, outC, k, false, true);
+          col2im(dcols, d, first, count, gx);
+        }
+      }
+    }
+    return withBiasGradient([gx, gk], bias, g, outC);
+  });
+}
+
+/** Checks ranks and channels of a convolution's operands. */
+function checkOperands(where: string, x: Tensor, kernel: Tensor, kernelRank: number, channelAxis: number, layout: string): void {
+  if (kernel.rank !== kernelRank) {
+    throw new RangeError(`${where}: the kernel must have rank ${kernelRank} ${layout}, got shape ${shapeToString(kernel.shape)}`);
+  }
+  const xRank = kernelRank === 3 ? 3 : 4;
+  if (x.rank !== xRank) {
+    const expected = xRank === 3 ? "[batch, steps, channels]" : "[batch, height, width, channels]";
+    throw new RangeError(`${where} expects a ${xRank}-D input ${expected}, got shape ${shapeToString(x.shape)}`);
+  }
+  const channels = x.shape[x.rank - 1];
+  if (kernel.shape[channelAxis] !== channels) {
+    throw new RangeError(`${where}: the kernel ${shapeToString(kernel.shape)} expects ${kernel.shape[channelAxis]} input channels but the input ${shapeToString(x.shape)} has ${channels}`);
+  }
+}
+
+/**
+ * 2-D convolution (cross-correlation, as every deep-learning library), channels-last:
+ * x `[batch, h, w, in]` * kernel `[kh, kw, in, out]` → `[batch, outH, outW, out]`.
+ * `where` names the caller in error messages (layers pass their name).
+ *
+ * ```ts
+ * const y = nn.conv2d(x, kernel, { strides: 2, padding: "same" });  // [32, 28, 28, 1] * [3, 3, 1, 8] → [32, 14, 14, 8]
+ * ```
+ */
+export function conv2d(x: Tensor, kernel: Tensor, options: Conv2DOpOptions = {}, where = "conv2d"): Tensor {
+  checkOperands(where, x, kernel, 4, 2, "[kh, kw, in, out]");
+  const strides = intPair(options.strides, 1, `${where}: strides`);
+  const dilation = intPair(options.dilationRate, 1, `${where}: dilationRate`);
+  const padding = checkPadding(options.padding ?? "valid", `${where}: padding`);
+  const d = convDims(where, x.shape, kernel.shape[0], kernel.shape[1], strides, dilation, padding);
+  return convolveDims(where, x, kernel, options.bias ?? null, d);
+}
+
+/**
+ * The explicit `[before, after]` padding of one axis for Keras's 1-D modes ("causal": all
+ * `(k − 1)·dilation` before; "same": the extra one after).
+ */
+export function conv1dPadding(length: number, k: number, stride: number, dilation: number, padding: "valid" | "same" | "causal"): [number, number] {
+  const span = (k - 1) * dilation + 1;
+  if (padding === "valid") return [0, 0];
+  if (padding === "causal") return [span - 1, 0];
+  const total = Math.max((Math.ceil(length / stride) - 1) * stride + span - length, 0);
+  return [Math.floor(total / 2), total - Math.floor(total / 2)];
+}
+
+/**
+ * 1-D convolution over steps, channels-last: x `[batch, steps, in]` * kernel `[k, in, out]` →
+ * `[batch, outSteps, out]`; a 2-D convolution over a height of 1.
+ *
+ * ```ts
+ * nn.conv1d(x, kernel, { padding: "causal", dilationRate: 2 });  // WaveNet-style: output t sees inputs ≤ t
+ * ```
+ */
+export function conv1d(x: Tensor, kernel: Tensor, options: Conv1DOpOptions = {}, where = "conv1d"): Tensor {
+  checkOperands(where, x, kernel, 3, 1, "[k, in, out]");
+  const [stride] = intPair(options.strides, 1, `${where}: strides`);
+  const [dilation] = intPair(options.dilationRate, 1, `${where}: dilationRate`);
+  const mode = options.padding ?? "valid";
+  if (mode !== "valid" && mode !== "same" && mode !== "causal") {
+    throw new RangeError(`${where}: padding must be "valid", "same" or "causal", got ${JSON.stringify(options.padding)}`);
+  }
+  const [batch, steps, channels] = x.shape;
+  const k = kernel.shape[0];
+  const pad = conv1dPadding(steps, k, stride, dilation, mode);
+  if (steps + pad[0] + pad[1] < (k - 1) * dilation + 1) {
+    const dilated = dilation > 1 ? ` (dilated to ${(k - 1) * dilation + 1})` : "";
+    throw new RangeError(`${where}: the kernel size ${k}${dilated} is larger than the input length ${steps} (input shape ${shapeToString(x.shape)})`);
+  }
+  const x4 = reshape(x, [batch, 1, steps, channels]);
+  const k4 = reshape(kernel, [1, k, channels, kernel.shape[2]]);
+  const d = convDims(where, x4.shape, 1, k, [1, stride], [1, dilation], [[0, 0], pad]);
+  const y = convolveDims(where, x4, k4, options.bias ?? null, d);
+  return reshape(y, [batch, d.outW, kernel.shape[2]]);
+}
+
+/**
+ * Transposed convolution ("deconvolution"), the gradient of `conv2d` with respect to its input:
+ * x `[batch, h, w, in]` with a Keras kernel `[kh, kw, filters, in]` → `[batch, outH, outW, filters]`,
+ * e.g. `outH = h·strides` for "same". Decoders and GAN generators upsample with it.
+ *
+ * ```ts
+ * nn.conv2dTranspose(x, kernel, { strides: 2, padding: "same" });  // [1, 7, 7, 16] → [1, 14, 14, filters]
+ * ```
+ */
+export function conv2dTranspose(x: Tensor, kernel: Tensor, options: Conv2DTransposeOpOptions = {}, where = "conv2dTranspose"): Tensor {
+  checkOperands(where, x, kernel, 4, 3, "[kh, kw, filters, in]");
+  const strides = intPair(options.strides, 1, `${where}: strides`);
+  const dilation = intPair(options.dilationRate, 1, `${where}: dilationRate`);
+  const padding = checkPadding(options.padding ?? "valid", `${where}: padding`, false) as "valid" | "same";
+  let outputPadding: [number, number] | null = null;
+  if (options.outputPadding !== undefined && options.outputPadding !== null) {
+    const op = typeof options.outputPadding === "number" ? [options.outputPadding, options.outputPadding] : [...options.outputPadding];
+    if (op.length !== 2 || op.some((p, i) => !Number.isInteger(p) || p < 0 || p >= strides[i])) {
+      throw new RangeError(`${where}: outputPadding must be non-negative integers smaller than the strides ${JSON.stringify(strides)}, got ${JSON.stringify(options.outputPadding)}`);
+    }
+    outputPadding = op as [number, number];
+  }
+  const filters = kernel.shape[2];
+  const d = convTransposeDims(where, x.shape, kernel.shape[0], kernel.shape[1], filters, strides, dilation, padding, outputPadding);
+  return transposeDims(where, x, kernel, options.bias ?? null, d);
+}
+
+/**
+ * The transposed convolution with geometry `d` (that of the forward convolution from the output
+ * `[batch, d.inH, d.inW, filters]` to x `[batch, d.outH, d.outW, in]`).
+ */
+function transposeDims(where: string, x: Tensor, kernel: Tensor, bias: Tensor | null, d: ConvDims): Tensor {
+  const filters = d.inC;
+  const inC = x.shape[3];
+  checkBias(where, bias, filters);
+  const { dtype, data } = operands(x, kernel, bias);
+  const [xd, kd, bd] = data as [TypedArray, TypedArray, TypedArray | null];
+  const k = d.kH * d.kW * filters;
+  const rows = d.outH * d.outW;
+  const outSize = d.inH * d.inW * filters;
+  const out = allocate(dtype, d.batch * outSize);
+  const chunk = chunkSize(d);
+  const be = backend();
+  for (let first = 0; first < d.batch; first += chunk) {
+    const count = Math.min(chunk, d.batch - first);
+    // out = col2im(x · kernelᵀ), the kernel read as a [kh·kw·filters, in] matrix.
+    const dcols = allocate(dtype, count * rows * k);
+    be.matmul(xd.subarray(first * rows * inC, (first + count) * rows * inC), kd, dcols, count * rows, inC, k, false, true);
+    col2im(dcols, d, first, count, out);
+  }
+  if (bd) addBias(out, bd, filters);
+  const inputs = bias ? [x, kernel, bias] : [x, kernel];
+  return opResult("conv2dTranspose", out, [d.batch, d.inH, d.inW, filters], inputs, (g: TypedArray) => {
+    const gx = x.requiresGrad ? allocate(x.dtype, x.size) : null;
+    const gk = kernel.requiresGrad ? allocate(kernel.dtype, kernel.size) : null;
+    const part = gk && chunk < d.batch ? allocate(dtype, kernel.size) : null;
+    for (let first = 0; first < d.batch; first += chunk) {
+      const count = Math.min(chunk, d.batch - first);
+      const cols = patches(g, d, first, count, dtype);
+      if (gx) be.matmul(cols, kd, gx.subarray(first * rows * inC, (first + count) * rows * inC), count * rows, k, inC, false, false);
+      if (gk) {
+        be.matmul(cols, xd.subarray(first * rows * inC, (first + count) * rows * inC), part ?? gk, k, count * rows, inC, true, false);
+        if (part) accumulate(gk, part);
+      }
+    }
+    return withBiasGradient([gx, gk], bias, g, filters);
+  });
+}

@@ -1,0 +1,86 @@
+/**
+ * Convolution, pooling, padding and upsampling ops against PyTorch (test/fixtures/torch/conv.py):
+ * outputs and the gradients of sum(y ⊙ g) for x and every weight. float64 cases at 1e-10,
+ * float32 at 1e-5 (relative).
+ */
+import * as nn from "nnlab";
+import { expectClose, flat, torchFixture } from "../helpers";
+
+const fixture = torchFixture("conv");
+
+/** A tensor of the case's dtype that records gradients. */
+function leaf(values: unknown, dtype: nn.DType): nn.Tensor {
+  const t = nn.tensor(values as nn.NestedArray, { dtype });
+  t.requiresGrad = true;
+  return t;
+}
+
+/** Output and gradients of sum(f(...leaves) ⊙ g), compared with the fixture. */
+function check(f: (...xs: nn.Tensor[]) => nn.Tensor, leaves: nn.Tensor[], c: { y: unknown; g: unknown; grads: unknown[] }, tol: number): void {
+  const y = f(...leaves);
+  expect(y.shape).toEqual(shapeOf(c.y));
+  expectClose(y.data, flat(c.y), tol);
+  const probe = nn.tensor(c.g as nn.NestedArray, { dtype: y.dtype });
+  const gs = nn.grads((...xs: nn.Tensor[]) => f(...xs).mul(probe).sum())(leaves);
+  c.grads.forEach((expected, i) => expectClose(gs[i].data, flat(expected), tol));
+}
+
+function shapeOf(x: unknown): number[] {
+  const s: number[] = [];
+  let v = x;
+  while (Array.isArray(v)) {
+    s.push(v.length);
+    v = v[0];
+  }
+  return s;
+}
+
+describe("conv2d vs torch.nn.functional.conv2d (kernel [kh, kw, in, out] = torch weight.permute(2, 3, 1, 0))", () => {
+  for (const [name, c] of Object.entries<any>(fixture.conv2d)) {
+    test(name, () => {
+      const dtype = c.dtype as nn.DType;
+      const tol = dtype === "float64" ? 1e-10 : 1e-5;
+      const leaves = [leaf(c.x, dtype), leaf(c.kernel, dtype), leaf(c.bias, dtype)];
+      check((x, k, b) => nn.conv2d(x, k, { strides: c.strides, padding: c.padding, dilationRate: c.dilation, bias: b }), leaves, c, tol);
+    });
+  }
+});
+
+describe("conv1d vs torch.nn.functional.conv1d", () => {
+  for (const [name, c] of Object.entries<any>(fixture.conv1d)) {
+    test(name, () => {
+      const leaves = [leaf(c.x, "float64"), leaf(c.kernel, "float64"), leaf(c.bias, "float64")];
+      check((x, k, b) => nn.conv1d(x, k, { strides: c.strides, padding: c.padding, dilationRate: c.dilation, bias: b }), leaves, c, 1e-10);
+    });
+  }
+});
+
+describe("pooling vs torch max_pool2d / avg_pool2d (same: padding excluded)", () => {
+  for (const [name, c] of Object.entries<any>(fixture.pool)) {
+    test(name, () => {
+      const op = c.kind === "max" ? nn.maxPool2d : nn.avgPool2d;
+      check((x) => op(x, { poolSize: c.poolSize, strides: c.strides, padding: c.padding }), [leaf(c.x, "float64")], c, 1e-10);
+    });
+  }
+});
+
+test("conv2dTranspose equals torch conv_transpose2d with the keras kernel permuted (3, 2, 0, 1)", () => {
+  const c = fixture.torch_transpose;
+  const y = nn.conv2dTranspose(nn.tensor(c.x, { dtype: "float64" }), nn.tensor(c.kernel, { dtype: "float64" }), { strides: c.strides });
+  expect(y.shape).toEqual(shapeOf(c.y));
+  expectClose(y.data, flat(c.y), 1e-10);
+});
+
+describe("pad and upSampling2d ops", () => {
+  test("pad matches Keras ZeroPadding2D", () => {
+    const c = fixture.keras_layers.zero_padding;
+    check((x) => nn.pad(x, [[0, 0], [1, 2], [0, 3]]), [leaf(c.x, "float32")], c, 1e-6);
+  });
+  test("pad with a value fills the border", () => {
+    expect(nn.pad(nn.tensor([1, 2]), [[1, 2]], -1).dataSync()).toEqual([-1, 1, 2, -1, -1]);
+  });
+  test.each(["upsampling_nearest", "upsampling_bilinear", "upsampling_bilinear_3x2"])("%s matches Keras UpSampling2D", (name) => {
+    const c = fixture.keras_layers[name];
+    check((x) => nn.upSampling2d(x, c.config.size, c.config.interpolation), [leaf(c.x, "float32")], c, 1e-5);
+  });
+});
