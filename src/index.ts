@@ -42,6 +42,7 @@ export * as metrics from "./metrics";
 export * as optimizers from "./optimizers";
 export * as callbacks from "./callbacks";
 export * as datasets from "./data";
+export * as preprocessing from "./preprocessing";
 
 // Models
 export { Model, Sequential, sequential, type CompileArgs, type FitArgs, type SequentialArgs } from "./models";
