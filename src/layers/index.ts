@@ -9,6 +9,7 @@ export { Reshape, reshape, type ReshapeArgs } from "./reshape";
 export { BatchNormalization, batchNormalization, type BatchNormalizationArgs } from "./batch-normalization";
 export { LayerNormalization, layerNormalization, type LayerNormalizationArgs } from "./layer-normalization";
 export { PReLU, prelu, type PReLUArgs } from "./prelu";
+export * from "./recurrent";
 export {
   serializeLayer, deserializeLayer, registerLayerClass, layerClassRegistry, type SerializedLayer, type LayerFactory,
 } from "./serialization";

@@ -14,6 +14,7 @@ import { Reshape } from "./reshape";
 import { BatchNormalization } from "./batch-normalization";
 import { LayerNormalization } from "./layer-normalization";
 import { PReLU } from "./prelu";
+import { SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed } from "./recurrent";
 
 /** A layer in serialized form. */
 export interface SerializedLayer {
@@ -74,3 +75,9 @@ registerLayerClass("Reshape", Reshape.fromConfig);
 registerLayerClass("BatchNormalization", BatchNormalization.fromConfig);
 registerLayerClass("LayerNormalization", LayerNormalization.fromConfig);
 registerLayerClass("PReLU", PReLU.fromConfig);
+// Recurrent layers; the wrappers' factories are closures because their modules import this one.
+registerLayerClass("SimpleRNN", (c) => SimpleRNN.fromConfig(c));
+registerLayerClass("LSTM", (c) => LSTM.fromConfig(c));
+registerLayerClass("GRU", (c) => GRU.fromConfig(c));
+registerLayerClass("Bidirectional", (c) => Bidirectional.fromConfig(c));
+registerLayerClass("TimeDistributed", (c) => TimeDistributed.fromConfig(c));

@@ -1,0 +1,9 @@
+/** Recurrent layers (SimpleRNN, LSTM, GRU), their wrappers (Bidirectional, TimeDistributed) and timestep masks. */
+export { RNNLayer, type RNNArgs, type RNNCallOptions } from "./rnn-layer";
+export { SimpleRNN, simpleRNN } from "./simple-rnn";
+export { LSTM, lstm, type LSTMArgs } from "./lstm";
+export { GRU, gru, type GRUArgs } from "./gru";
+export { Bidirectional, bidirectional, type BidirectionalArgs, type MergeMode } from "./bidirectional";
+export { TimeDistributed, timeDistributed, type TimeDistributedArgs } from "./time-distributed";
+export { Wrapper } from "./wrapper";
+export { getSequenceMask, setSequenceMask, type SequenceMask } from "./sequence-mask";
