@@ -50,3 +50,12 @@ export function getMetric(id: MetricIdentifier, argument: string): Metric {
   if (typeof id === "function") return new MeanMetricWrapper(id.name || "custom_metric", id, undefined);
   return metricRegistry.get(id, argument)(id);
 }
+
+// scikit-learn-style metrics over whole arrays (nn.metrics.sklearn.*); the names that do not clash
+// with the Keras-style ones above are also exported here directly.
+export * as sklearn from "./sklearn";
+export {
+  confusionMatrix, accuracyScore, precisionRecallFscoreSupport, precisionScore, recallScore, f1Score, fbetaScore,
+  classificationReport, ClassificationReport, rocCurve, rocAucScore, precisionRecallCurve, averagePrecisionScore,
+  logLoss, brierScoreLoss, r2Score, rootMeanSquaredError, explainedVarianceScore,
+} from "./sklearn";
