@@ -28,6 +28,8 @@ export interface HistoryRow {
   /** Epochs done, fractional for batch rows (epoch 0's last batch is at 1). */
   x: number;
   value: number;
+  /** Chart order: loss first, the learning rate last. */
+  order: number;
 }
 
 /** Options of {@link historySpec}. */
@@ -65,6 +67,11 @@ export function bestIndex(values: readonly number[], higher: boolean): number {
   return best;
 }
 
+/** Where a group's chart goes: loss first, the learning-rate track last. */
+export function groupOrder(group: string): number {
+  return group === "loss" ? 0 : group === LEARNING_RATE_GROUP ? 2 : 1;
+}
+
 /** A plottable number (JSON turns NaN and ±Infinity into null). */
 function isValue(value: unknown): value is number {
   return typeof value === "number" && Number.isFinite(value);
@@ -78,18 +85,18 @@ export function measurementRows(data: HistoryData, batches = true): HistoryRow[]
     for (const [series, values] of Object.entries(metrics)) {
       const group = metricGroup(series);
       values.forEach((value, i) => {
-        if (isValue(value)) rows.push({ kind: "batch", group, series, x: x[i], value });
+        if (isValue(value)) rows.push({ kind: "batch", group, series, x: x[i], value, order: groupOrder(group) });
       });
     }
   }
   for (const [series, values] of Object.entries(data.metrics)) {
     const group = metricGroup(series);
     values.forEach((value, i) => {
-      if (isValue(value)) rows.push({ kind: "epoch", group, series, x: (data.epoch[i] ?? i) + 1, value });
+      if (isValue(value)) rows.push({ kind: "epoch", group, series, x: (data.epoch[i] ?? i) + 1, value, order: groupOrder(group) });
     });
   }
   data.learningRate?.forEach((value, i) =>
-    rows.push({ kind: "epoch", group: LEARNING_RATE_GROUP, series: "learning_rate", x: (data.epoch[i] ?? i) + 1, value }),
+    rows.push({ kind: "epoch", group: LEARNING_RATE_GROUP, series: "learning_rate", x: (data.epoch[i] ?? i) + 1, value, order: 2 }),
   );
   return rows;
 }
@@ -109,11 +116,11 @@ export function markerRows(data: HistoryData): HistoryRow[] {
   for (const [group, series] of groups) {
     const values = data.metrics[series];
     const i = bestIndex(values, higherIsBetter(series));
-    if (i >= 0) rows.push({ kind: "best", group, series, x: (data.epoch[i] ?? i) + 1, value: values[i] });
+    if (i >= 0) rows.push({ kind: "best", group, series, x: (data.epoch[i] ?? i) + 1, value: values[i], order: groupOrder(group) });
   }
   if (data.status === "stopped" && data.epoch.length > 0) {
     const x = data.epoch[data.epoch.length - 1] + 1;
-    for (const group of groups.keys()) rows.push({ kind: "stop", group, series: data.stopReason ?? "stopped", x, value: 0 });
+    for (const group of groups.keys()) rows.push({ kind: "stop", group, series: data.stopReason ?? "stopped", x, value: 0, order: groupOrder(group) });
   }
   return rows;
 }
@@ -168,7 +175,7 @@ export function historySpec(options: HistorySpecOptions = {}): { [key: string]: 
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
     data: options.inlineRows ? { name: HISTORY_DATASET, values: options.inlineRows } : { name: HISTORY_DATASET },
-    facet: { field: "group", type: "nominal", title: null, header: { labelFontWeight: "bold", labelFontSize: 12 } },
+    facet: { field: "group", type: "nominal", title: null, sort: { field: "order", op: "min" }, header: { labelFontWeight: "bold", labelFontSize: 12 } },
     columns: options.columns ?? 2,
     spec: { width: options.width ?? 280, height: options.height ?? 160, layer: layers },
     resolve: { scale: { y: "independent", x: "independent" } },

@@ -3,21 +3,17 @@
  * bundled with a static SVG (exported HTML, untrusted views) and a one-line text form.
  */
 import { currentDisplayHost, JUPYTER_DISPLAY } from "../display/host";
-import { escapeHtml, VEGALITE_MIME, type MimeBundle } from "../display/mime";
+import { VEGALITE_MIME, type MimeBundle } from "../display/mime";
 import { renderSvg } from "./svg";
 import type { VegaLiteSpec } from "./spec";
 
-/** The static HTML of a chart: its SVG in a figure, with the caption escaped. */
-export function svgFigureHtml(svg: string, caption: string): string {
-  return (
-    `<figure class="nnlab-plot" style="margin:4px 0">${svg}` +
-    `<figcaption style="font-size:small;opacity:0.7">${escapeHtml(caption)}</figcaption></figure>`
-  );
-}
-
-/** The bundle of a chart: Vega-Lite for JupyterLab, SVG in HTML for exports, text for consoles. */
+/**
+ * The bundle of a chart: Vega-Lite for JupyterLab (its vega5 renderer, rank 57), the static
+ * SVG as `image/svg+xml` for exports and GitHub (nbconvert inlines it), text for consoles.
+ * No `text/html` on purpose: its rank (50) would win over the interactive Vega-Lite view.
+ */
 export function plotBundle(spec: VegaLiteSpec, svg: string, text: string): MimeBundle {
-  return { [VEGALITE_MIME]: spec, "text/html": svgFigureHtml(svg, text), "text/plain": text };
+  return { [VEGALITE_MIME]: spec, "image/svg+xml": svg, "text/plain": text };
 }
 
 /** A chart from `nn.plot.*`. The last value of a cell displays it; `show()` displays it from anywhere. */

@@ -12,9 +12,11 @@ const HOSTILE = "<img src=x onerror=alert(1)>";
 /** The bundle of a plot, checked for the three MIME types and a real SVG. */
 async function bundleOf(plot: nn.plot.Plot) {
   const bundle = await plot.bundle();
-  expect(Object.keys(bundle).sort()).toEqual(["application/vnd.vegalite.v5+json", "text/html", "text/plain"].sort());
-  const html = bundle["text/html"] as string;
-  expect(html).toMatch(/^<figure class="nnlab-plot"[^>]*><svg [^>]*class="marks"/);
+  // No text/html: its rank would beat JupyterLab's Vega-Lite renderer; exports inline the SVG.
+  expect(Object.keys(bundle).sort()).toEqual(["application/vnd.vegalite.v5+json", "image/svg+xml", "text/plain"].sort());
+  const html = bundle["image/svg+xml"] as string;
+  expect(html).toMatch(/^<svg [^>]*class="marks"/);
+  expect(bundle["text/plain"]).toBe(plot.description);
   expect(html).not.toMatch(/<script/i);
   expect(bundle[VEGALITE_MIME]).toBe(plot.spec);
   expect((plot.spec as { $schema?: string }).$schema ?? "https://vega.github.io/schema/vega-lite/v5.json").toContain("vega-lite/v5");
@@ -171,8 +173,8 @@ describe("nn.plot.decisionRegions, scatter, imageGrid, bar, lossCurves", () => {
     const plot = nn.plot.lossCurves({ loss: [1, 0.5, 0.4], val_loss: [1.1, 0.6, 0.7], accuracy: [0.5, 0.7, 0.9] });
     const rows = (plot.spec.data as { values: { kind: string; group: string; x: number; series: string }[] }).values;
     expect(rows.filter((r) => r.kind === "best")).toEqual([
-      { kind: "best", group: "loss", series: "val_loss", x: 2, value: 0.6 },
-      { kind: "best", group: "accuracy", series: "accuracy", x: 3, value: 0.9 },
+      { kind: "best", group: "loss", series: "val_loss", x: 2, value: 0.6, order: 0 },
+      { kind: "best", group: "accuracy", series: "accuracy", x: 3, value: 0.9, order: 1 },
     ]);
     expect(plot.description).toContain("val_loss: 1.1000 → 0.7000 (best 0.6000 at epoch 2)");
     const { svg } = await bundleOf(plot);
