@@ -43,6 +43,7 @@ export * as optimizers from "./optimizers";
 export * as callbacks from "./callbacks";
 export * as datasets from "./data";
 export * as preprocessing from "./preprocessing";
+export * as resampling from "./resampling";
 
 // Models
 export { Model, Sequential, sequential, type CompileArgs, type FitArgs, type SequentialArgs } from "./models";
