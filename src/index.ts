@@ -53,4 +53,8 @@ export { lrFinder, type LrFinderArgs, type LrFinderResult } from "./models";
 // Rich display (used by the nnlab kernel and the JupyterLab extension)
 export * as display from "./display";
 export * as plot from "./plot";
+
+// Model selection (cross-validation, grid/random search) and a Keras-Tuner-style tuner
+export * as selection from "./selection";
+export * as tuner from "./tuner";
 export { JUPYTER_DISPLAY } from "./display/host";
