@@ -28,7 +28,6 @@ const CLASSES = 10;
 const BATCH = 64;
 const LEARNING_RATE = 1e-3;
 const SEED = 42;
-let FALLBACK = false;
 
 function option(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -92,14 +91,11 @@ async function timeEpoch(fitEpoch) {
 async function setUpNnlab(data) {
   const nn = require("nnlab");
   nn.setSeed(SEED);
-  FALLBACK = typeof nn.optimizers.adam !== "function";
   const model = nn.sequential([
     nn.layers.dense({ units: HIDDEN, activation: "relu", inputShape: [FEATURES] }),
-    nn.layers.dense({ units: CLASSES, activation: FALLBACK ? "sigmoid" : "softmax" }),
+    nn.layers.dense({ units: CLASSES, activation: "softmax" }),
   ]);
-  // TEMPORARY until Adam and categorical cross-entropy land in nnlab: SGD + MSE for both.
-  if (FALLBACK) console.warn("nnlab has no adam yet: both libraries use sgd + meanSquaredError");
-  model.compile(FALLBACK ? { optimizer: nn.optimizers.sgd({ learningRate: LEARNING_RATE }), loss: "meanSquaredError" } : { optimizer: nn.optimizers.adam({ learningRate: LEARNING_RATE }), loss: "categoricalCrossentropy" });
+  model.compile({ optimizer: nn.optimizers.adam({ learningRate: LEARNING_RATE }), loss: "categoricalCrossentropy" });
   const x = nn.tensor(data.x, { shape: [SAMPLES, FEATURES] });
   const y = nn.tensor(data.y, { shape: [SAMPLES, CLASSES] });
   return {
@@ -122,10 +118,10 @@ async function setUpTfjs(data) {
   const model = tf.sequential({
     layers: [
       tf.layers.dense({ units: HIDDEN, activation: "relu", inputShape: [FEATURES], kernelInitializer: tf.initializers.glorotUniform({ seed }) }),
-      tf.layers.dense({ units: CLASSES, activation: FALLBACK ? "sigmoid" : "softmax", kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }) }),
+      tf.layers.dense({ units: CLASSES, activation: "softmax", kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }) }),
     ],
   });
-  model.compile(FALLBACK ? { optimizer: tf.train.sgd(LEARNING_RATE), loss: "meanSquaredError" } : { optimizer: tf.train.adam(LEARNING_RATE), loss: "categoricalCrossentropy" });
+  model.compile({ optimizer: tf.train.adam(LEARNING_RATE), loss: "categoricalCrossentropy" });
   const x = tf.tensor2d(data.x, [SAMPLES, FEATURES]);
   const y = tf.tensor2d(data.y, [SAMPLES, CLASSES]);
   return {
@@ -139,7 +135,8 @@ async function setUpTfjs(data) {
   };
 }
 
-function machine() {
+/** Where the numbers come from; load averages show how busy the (shared) machine was. */
+function machine(loadAtStart) {
   const cpus = os.cpus();
   return {
     cpu: cpus[0]?.model ?? "unknown",
@@ -147,11 +144,13 @@ function machine() {
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
-    loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(2))),
+    loadAverageAtStart: loadAtStart.map((l) => Number(l.toFixed(2))),
+    loadAverageAtEnd: os.loadavg().map((l) => Number(l.toFixed(2))),
   };
 }
 
 async function main() {
+  const loadAtStart = os.loadavg();
   const data = syntheticData();
   const setUps = { nnlab: setUpNnlab, "tfjs-cpu": setUpTfjs };
   const runners = [];
@@ -176,7 +175,7 @@ async function main() {
   const report = {
     date: new Date().toISOString(),
     task: { model: `${FEATURES}-${HIDDEN}-${CLASSES} relu/softmax`, loss: "categoricalCrossentropy", optimizer: `adam(${LEARNING_RATE})`, batchSize: BATCH, samples: SAMPLES, warmup: WARMUP, reps: REPS },
-    machine: machine(),
+    machine: machine(loadAtStart),
     results,
     ratio,
   };
