@@ -23,7 +23,7 @@
 import type { TypedArray } from "../tensor/dtype";
 
 /** Rows (and columns) of the output block the micro-kernel computes at once. */
-export const TILE = 4;
+const TILE = 4;
 
 /**
  * Scratch buffers up to this many elements (8 MiB of float64) are kept between calls, so a
