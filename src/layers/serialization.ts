@@ -14,6 +14,14 @@ import { Reshape } from "./reshape";
 import { BatchNormalization } from "./batch-normalization";
 import { LayerNormalization } from "./layer-normalization";
 import { PReLU } from "./prelu";
+import { Conv1D, Conv2D } from "./conv";
+import { Conv2DTranspose } from "./conv-transpose";
+import { DepthwiseConv2D, SeparableConv2D } from "./conv-separable";
+import { AveragePooling1D, AveragePooling2D, MaxPooling1D, MaxPooling2D } from "./pooling";
+import { GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D } from "./pooling-global";
+import { UpSampling2D } from "./up-sampling";
+import { ZeroPadding2D } from "./zero-padding";
+import { Cropping2D } from "./cropping";
 import { SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed } from "./recurrent";
 
 /** A layer in serialized form. */
@@ -75,6 +83,23 @@ registerLayerClass("Reshape", Reshape.fromConfig);
 registerLayerClass("BatchNormalization", BatchNormalization.fromConfig);
 registerLayerClass("LayerNormalization", LayerNormalization.fromConfig);
 registerLayerClass("PReLU", PReLU.fromConfig);
+// Convolution, pooling and image-shape layers.
+registerLayerClass("Conv1D", Conv1D.fromConfig);
+registerLayerClass("Conv2D", Conv2D.fromConfig);
+registerLayerClass("Conv2DTranspose", Conv2DTranspose.fromConfig);
+registerLayerClass("DepthwiseConv2D", DepthwiseConv2D.fromConfig);
+registerLayerClass("SeparableConv2D", SeparableConv2D.fromConfig);
+registerLayerClass("MaxPooling1D", (c) => MaxPooling1D.fromConfig(c));
+registerLayerClass("MaxPooling2D", (c) => MaxPooling2D.fromConfig(c));
+registerLayerClass("AveragePooling1D", (c) => AveragePooling1D.fromConfig(c));
+registerLayerClass("AveragePooling2D", (c) => AveragePooling2D.fromConfig(c));
+registerLayerClass("GlobalAveragePooling1D", (c) => GlobalAveragePooling1D.fromConfig(c));
+registerLayerClass("GlobalAveragePooling2D", (c) => GlobalAveragePooling2D.fromConfig(c));
+registerLayerClass("GlobalMaxPooling1D", (c) => GlobalMaxPooling1D.fromConfig(c));
+registerLayerClass("GlobalMaxPooling2D", (c) => GlobalMaxPooling2D.fromConfig(c));
+registerLayerClass("UpSampling2D", UpSampling2D.fromConfig);
+registerLayerClass("ZeroPadding2D", ZeroPadding2D.fromConfig);
+registerLayerClass("Cropping2D", Cropping2D.fromConfig);
 // Recurrent layers; the wrappers' factories are closures because their modules import this one.
 registerLayerClass("SimpleRNN", (c) => SimpleRNN.fromConfig(c));
 registerLayerClass("LSTM", (c) => LSTM.fromConfig(c));
