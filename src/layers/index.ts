@@ -28,6 +28,12 @@ export { UpSampling2D, upSampling2d, type UpSampling2DArgs } from "./up-sampling
 export { ZeroPadding2D, zeroPadding2d, type ZeroPadding2DArgs, type SidesArg } from "./zero-padding";
 export { Cropping2D, cropping2d, type Cropping2DArgs } from "./cropping";
 export * from "./recurrent";
+export * from "./merge";
+export { Embedding, embedding, type EmbeddingArgs } from "./embedding";
+export { Maxout, maxout, type MaxoutArgs } from "./maxout";
+export { Sampling, sampling, type SamplingArgs } from "./sampling";
+export { SpatialDropout1D, SpatialDropout2D, spatialDropout1d, spatialDropout2d, type SpatialDropoutArgs } from "./spatial-dropout";
+export { GaussianNoise, gaussianNoise, type GaussianNoiseArgs } from "./gaussian-noise";
 export {
   serializeLayer, deserializeLayer, registerLayerClass, layerClassRegistry, type SerializedLayer, type LayerFactory,
 } from "./serialization";

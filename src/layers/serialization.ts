@@ -23,6 +23,12 @@ import { UpSampling2D } from "./up-sampling";
 import { ZeroPadding2D } from "./zero-padding";
 import { Cropping2D } from "./cropping";
 import { SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed } from "./recurrent";
+import { Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate } from "./merge";
+import { Embedding } from "./embedding";
+import { Maxout } from "./maxout";
+import { Sampling } from "./sampling";
+import { SpatialDropout1D, SpatialDropout2D } from "./spatial-dropout";
+import { GaussianNoise } from "./gaussian-noise";
 
 /** A layer in serialized form. */
 export interface SerializedLayer {
@@ -106,3 +112,16 @@ registerLayerClass("LSTM", (c) => LSTM.fromConfig(c));
 registerLayerClass("GRU", (c) => GRU.fromConfig(c));
 registerLayerClass("Bidirectional", (c) => Bidirectional.fromConfig(c));
 registerLayerClass("TimeDistributed", (c) => TimeDistributed.fromConfig(c));
+registerLayerClass("Embedding", Embedding.fromConfig);
+registerLayerClass("Add", Add.fromConfig);
+registerLayerClass("Subtract", Subtract.fromConfig);
+registerLayerClass("Multiply", Multiply.fromConfig);
+registerLayerClass("Average", Average.fromConfig);
+registerLayerClass("Maximum", Maximum.fromConfig);
+registerLayerClass("Minimum", Minimum.fromConfig);
+registerLayerClass("Concatenate", Concatenate.fromConfig);
+registerLayerClass("Maxout", Maxout.fromConfig);
+registerLayerClass("Sampling", Sampling.fromConfig);
+registerLayerClass("SpatialDropout1D", SpatialDropout1D.fromConfig);
+registerLayerClass("SpatialDropout2D", SpatialDropout2D.fromConfig);
+registerLayerClass("GaussianNoise", GaussianNoise.fromConfig);

@@ -1,0 +1,78 @@
+/**
+ * Recurrent/embedding/merge layers against Keras 3 (test/fixtures/torch/recurrent_keras.py):
+ * param counts and output shapes of whole models, constructor defaults, and Keras's own mask
+ * semantics (Embedding maskZero → LSTM/GRU/Bidirectional on a padded batch).
+ */
+import * as nn from "nnlab";
+import { expectClose, flat, torchFixture } from "../helpers";
+
+const fx = torchFixture("recurrent_keras");
+const L = nn.layers;
+
+beforeEach(() => nn.clearSession());
+
+/** Each layer's class, output shape and params, walking the shapes the way a summary does. */
+function rows(model: nn.Sequential, inputShape: (number | null)[]) {
+  let shape = [null, ...inputShape];
+  model.build(shape as (number | null)[]);
+  return model.layers.map((l) => {
+    shape = l.computeOutputShape(shape);
+    return { class: l.className, shape: [...shape], params: l.countParams() };
+  });
+}
+
+test.each([
+  ["lstm_stack", [32, 8], () => [L.lstm({ units: 64, returnSequences: true }), L.lstm({ units: 16 }), L.dense({ units: 1 })]],
+  ["gru_rnn", [10, 4], () => [L.gru({ units: 16, returnSequences: true }), L.gru({ units: 8, resetAfter: false, returnSequences: true }), L.simpleRNN({ units: 5 })]],
+  ["embedding_bi", [12], () => [
+    L.embedding({ inputDim: 1000, outputDim: 16, maskZero: true }), L.bidirectional({ layer: L.lstm({ units: 8, returnSequences: true }) }),
+    L.bidirectional({ layer: L.gru({ units: 4 }), mergeMode: "sum" }), L.dense({ units: 2 }),
+  ]],
+  ["time_distributed", [6, 5], () => [L.timeDistributed({ layer: L.dense({ units: 3 }) }), L.spatialDropout1d({ rate: 0.2 }), L.gaussianNoise({ stddev: 0.1 }), L.simpleRNN({ units: 4 })]],
+] as const)("%s: classes, output shapes and param counts equal Keras's", (name, inputShape, layers) => {
+  const model = nn.sequential(layers() as unknown as nn.layers.Layer[]);
+  expect(rows(model, [...inputShape])).toEqual(fx.summaries[name].rows);
+  expect(model.countParams()).toBe(fx.summaries[name].total);
+});
+
+test("constructor defaults equal Keras 3's", () => {
+  const d = fx.defaults;
+  const pick = (c: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, c[k]]));
+  const common = ["activation", "useBias", "dropout", "recurrentDropout", "returnSequences", "returnState", "goBackwards", "stateful", "unroll"];
+  const snake = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
+  expect(snake(pick(L.lstm({ units: 3 }).getConfig(), [...common, "recurrentActivation", "unitForgetBias"]))).toEqual(d.lstm);
+  expect(snake(pick(L.gru({ units: 3 }).getConfig(), [...common, "recurrentActivation", "resetAfter"]))).toEqual(d.gru);
+  expect(snake(pick(L.simpleRNN({ units: 3 }).getConfig(), common))).toEqual(d.simple_rnn);
+  const c = L.lstm({ units: 3 }).getConfig();
+  expect([c.kernelInitializer, c.recurrentInitializer, c.biasInitializer]).toEqual(["glorotUniform", "orthogonal", "zeros"]);
+  expect(Object.values(d.lstm_initializers)).toEqual(["GlorotUniform", "Orthogonal", "Zeros"]);
+  expect(L.embedding({ inputDim: 5, outputDim: 2 }).getConfig().embeddingsInitializer).toBe("randomUniform");
+  expect(d.embedding.initializer.config).toEqual({ seed: null, minval: -0.05, maxval: 0.05 });
+  expect(L.bidirectional({ layer: L.lstm({ units: 2 }) }).mergeMode).toBe(d.bidirectional_merge_mode);
+  expect(L.concatenate().axis).toBe(d.concatenate_axis);
+});
+
+test("LSTM's unitForgetBias starts the forget gate's bias at 1 (Keras)", () => {
+  const layer = L.lstm({ units: 2 });
+  layer.ensureBuilt([null, 3, 4]);
+  expect(Array.from(layer.bias!.data)).toEqual([0, 0, 1, 1, 0, 0, 0, 0]);
+});
+
+describe("Embedding(maskZero) → recurrent layer on a padded batch equals Keras", () => {
+  const m = fx.masked;
+  test.each([
+    ["lstm", () => L.lstm({ units: 3, returnSequences: true })],
+    ["gru", () => L.gru({ units: 3, returnSequences: true })],
+    ["lstm_last", () => L.lstm({ units: 3 })],
+    ["bidirectional", () => L.bidirectional({ layer: L.gru({ units: 3, returnSequences: true }) })],
+  ] as const)("%s", (name, make) => {
+    const e = L.embedding({ inputDim: 6, outputDim: 4, maskZero: true });
+    const r = make();
+    const model = nn.sequential([e, r as nn.layers.Layer]);
+    model.build([null, 5]);
+    e.setWeights([m.embeddings]);
+    r.setWeights(m[name].weights);
+    const y = model.predict(nn.tensor(m.ids));
+    expectClose(y.data, flat(m[name].y), 1e-5);
+  });
+});
