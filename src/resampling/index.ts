@@ -14,3 +14,4 @@ export { kNearest } from "./neighbors";
 export { Smote, BorderlineSmote, Adasyn, smote, borderlineSmote, adasyn, type SmoteOptions, type BorderlineSmoteOptions, type AdasynOptions } from "./smote";
 export { SmoteNC, smoteNC, type SmoteNCOptions } from "./smote-nc";
 export { RandomOverSampler, RandomUnderSampler, randomOverSampler, randomUnderSampler } from "./random-samplers";
+export { augmentBySampling, type AugmentOptions } from "./augment";
