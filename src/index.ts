@@ -44,6 +44,7 @@ export * as callbacks from "./callbacks";
 export * as datasets from "./data";
 export * as preprocessing from "./preprocessing";
 export * as resampling from "./resampling";
+export * as mock from "./mock";
 
 // Models
 export { Model, Sequential, sequential, type CompileArgs, type FitArgs, type SequentialArgs } from "./models";
