@@ -22,6 +22,8 @@ export class HyperParameters {
   readonly space: HyperParameter[] = [];
   /** This trial's values. */
   readonly values: HpValues = {};
+  /** Names declared (used) since this object was made: the trial's active hyperparameters. */
+  readonly used = new Set<string>();
   /** Draws values for hyperparameters first declared during this trial (default: use defaults). */
   sampler?: (hp: HyperParameter) => unknown;
 
@@ -73,6 +75,7 @@ export class HyperParameters {
     const existing = this.space.find((h) => h.name === hp.name);
     if (existing && existing.kind !== hp.kind) throw new TypeError(`hp: "${hp.name}" was declared as ${existing.kind} and is now used as ${hp.kind}`);
     if (!existing) this.space.push(hp);
+    this.used.add(hp.name);
     if (!(hp.name in this.values)) this.values[hp.name] = this.sampler && hp.kind !== "fixed" ? this.sampler(hp) : hp.default;
     return this.values[hp.name];
   }

@@ -98,7 +98,9 @@ export abstract class Tuner {
     const hp = this.hyperparameters.withValues(values, this.sampler);
     const record = (score: number, extra: Partial<Trial> = {}): Trial => {
       for (const h of hp.space) if (!this.hyperparameters.space.some((k) => k.name === h.name)) this.hyperparameters.space.push(h);
-      return { id: this.trials.length, values: { ...hp.values }, score, ...extra };
+      // Only the hyperparameters this trial declared (conditional ones may be inactive).
+      const values = Object.fromEntries(Object.entries(hp.values).filter(([k]) => hp.used.has(k)));
+      return { id: this.trials.length, values, score, ...extra };
     };
     if (this.options.runTrial) {
       const score = await this.options.runTrial(hp);
@@ -203,6 +205,8 @@ export class BayesianOptimization extends Tuner {
     const ys = this.trials.map((t) => this.loss(t.score));
     const gp = new GaussianProcess(xs, ys);
     const best = Math.min(...ys);
+    // The exploration margin scales with the observed range, so it means the same for any units.
+    const xi = 1e-3 * (Math.max(...ys) - best);
     const bestX = xs[ys.indexOf(best)];
     let top = -1;
     let chosen: number[] = [];
@@ -211,7 +215,7 @@ export class BayesianOptimization extends Tuner {
       // Half the candidates explore the whole space, half refine around the best point.
       const u = c % 2 === 0 ? space.map(() => this.rng.uniform()) : bestX.map((b) => Math.min(0.999999, Math.max(0, b + 0.1 * this.rng.normal())));
       const { mean, std } = gp.predict(u);
-      const ei = expectedImprovement(mean, std, best);
+      const ei = expectedImprovement(mean, std, best, xi);
       if (ei > top) {
         top = ei;
         chosen = u;

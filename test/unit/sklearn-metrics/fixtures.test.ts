@@ -52,7 +52,7 @@ function run(c: { fn: string; args: unknown[]; options: Record<string, unknown> 
   const o = { ...c.options } as Record<string, unknown>;
   switch (c.fn) {
     case "precisionRecallFscoreSupport": {
-      const r = sk.precisionRecallFscoreSupport(a, b, o as never);
+      const r = sk.precisionRecallFscoreSupport(a, b, o as sk.PrfOptions) as sk.PerLabelScores | sk.AveragedScores;
       return "support" in r ? [r.precision, r.recall, r.fScore, r.support] : [r.precision, r.recall, r.fScore, null];
     }
     case "rocCurve": {
