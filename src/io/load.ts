@@ -6,6 +6,7 @@
 import * as path from "path";
 import type { Model } from "../models/model";
 import { Sequential, type SequentialConfig } from "../models/sequential";
+import { Functional, type FunctionalConfig } from "../models/functional";
 import { optimizerFromConfig } from "./optimizer-config";
 import { lossFromConfig } from "../losses";
 import * as metrics from "../metrics";
@@ -16,6 +17,7 @@ import { MODEL_FILE, MODEL_FORMAT, MODEL_FORMAT_VERSION, type SavedModel } from 
 /** Model classes by Keras class name. */
 const modelClasses: { [className: string]: (config: never) => Model } = {
   Sequential: (config: SequentialConfig) => Sequential.fromConfig(config),
+  Functional: (config: FunctionalConfig) => Functional.fromConfig(config),
 };
 
 /** A metric from its id or `{ className, config }`. */
@@ -49,12 +51,24 @@ export function loadModel(dir: string): Model {
   assignWeights(model.weights, readWeights(dir, where), path.join(dir, "weights.bin"), where);
   const compile = saved.compileConfig as CompileConfig | null;
   if (compile && compile.loss !== null) {
-    model.compile({
-      optimizer: optimizerFromConfig(compile.optimizer, where),
-      loss: lossFromConfig(compile.loss),
-      metrics: compile.metrics.map((m) => metricFromConfig(m, where)).filter((m): m is metrics.MetricIdentifier => m !== undefined),
-      weightedMetrics: (compile.weightedMetrics ?? []).map((m) => metricFromConfig(m, where)).filter((m): m is metrics.MetricIdentifier => m !== undefined),
-    });
+    const ids = (saved: CompileConfig["metrics"] | undefined) => (saved ?? []).map((m) => metricFromConfig(m, where)).filter((m): m is metrics.MetricIdentifier => m !== undefined);
+    const outputs = compile.outputs;
+    if (outputs && outputs.every((o) => o.loss !== null)) {
+      model.compile({
+        optimizer: optimizerFromConfig(compile.optimizer, where),
+        loss: outputs.map((o) => lossFromConfig(o.loss!)),
+        lossWeights: outputs.map((o) => o.weight),
+        metrics: outputs.map((o) => ids(o.metrics)),
+        weightedMetrics: outputs.map((o) => ids(o.weightedMetrics)),
+      });
+    } else if (!outputs) {
+      model.compile({
+        optimizer: optimizerFromConfig(compile.optimizer, where),
+        loss: lossFromConfig(compile.loss),
+        metrics: ids(compile.metrics),
+        weightedMetrics: ids(compile.weightedMetrics),
+      });
+    }
   }
   return model;
 }

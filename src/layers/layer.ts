@@ -135,6 +135,13 @@ export abstract class Layer {
     this.dtype = args.dtype;
     this.batchInputShape = batchInputShapeOf(args, this.name);
     this.activityRegularizer = getRegularizer(args.activityRegularizer, `${this.name}: activityRegularizer`);
+    // Layers that override apply (merge layers take a list, RNNs initial states) still record
+    // calls on symbolic tensors: such a call goes to the base apply, which records it.
+    const overridden = this.apply;
+    if (overridden !== Layer.prototype.apply) {
+      this.apply = (x: Tensor, training = false) =>
+        symbolicCalls?.isSymbolic(x) ? Layer.prototype.apply.call(this, x, training) : overridden.call(this, x, training);
+    }
   }
 
   /** Creates the weights for inputs of this shape (batch dimension first, may be null). */
@@ -167,6 +174,13 @@ export abstract class Layer {
    * In training it also records the activity penalty of the output (cleared at every call).
    */
   apply(x: Tensor, training = false): Tensor {
+    // A call on the functional API's symbolic inputs records a graph node instead of computing.
+    if (symbolicCalls?.isSymbolic(x)) {
+      return symbolicCalls.call(this, x, training, (shape) => {
+        this.ensureBuilt(shape);
+        this.checkInput(shape as number[]);
+      });
+    }
     if (!(x instanceof Tensor)) {
       throw new TypeError(`${this.name}: expected a Tensor input, got ${x === null ? "null" : typeof x}`);
     }
@@ -180,6 +194,17 @@ export abstract class Layer {
       this.activityLosses.push(y.rank > 0 && y.shape[0] > 0 ? div(penalty, y.shape[0]) : penalty);
     }
     return y;
+  }
+
+  /**
+   * Adds a differentiable scalar to the training loss from inside `call` (Keras's `add_loss`),
+   * e.g. a VAE's KL term. Like activity penalties it is cleared at every call, so it always
+   * belongs to the latest forward pass; `evaluate` includes it too.
+   */
+  addLoss(loss: Tensor): void {
+    if (!(loss instanceof Tensor)) throw new TypeError(`${this.name}.addLoss: expected a Tensor, got ${loss === null ? "null" : typeof loss}`);
+    if (loss.size !== 1) throw new RangeError(`${this.name}.addLoss: expected a scalar loss, got shape ${shapeToString(loss.shape)}; reduce it first (e.g. with mean)`);
+    this.activityLosses.push(loss);
   }
 
   /** Builds the layer for `inputShape` once; later calls check nothing more. */
@@ -326,6 +351,24 @@ export abstract class Layer {
   protected shapeError(expected: ShapeSpec, actual: readonly number[]): RangeError {
     return new RangeError(`${this.name} expects input shape ${shapeToString(expected)} but got ${shapeToString(actual)}`);
   }
+}
+
+/**
+ * How a layer call on symbolic tensors is recorded. The functional API (src/models/functional)
+ * installs it, so this module needs no import of the graph code.
+ */
+export interface SymbolicCallHandler {
+  /** True when `x` (a tensor or an array of them) holds a symbolic tensor. */
+  isSymbolic(x: unknown): boolean;
+  /** Records `layer` called on `x`; `check(shape)` builds the layer and checks its input spec for one input shape. */
+  call(layer: Layer, x: unknown, training: boolean, check: (shape: ShapeSpec) => void): Tensor;
+}
+
+let symbolicCalls: SymbolicCallHandler | undefined;
+
+/** Installs the functional API's handler of calls on symbolic tensors (see {@link SymbolicCallHandler}). */
+export function setSymbolicCallHandler(handler: SymbolicCallHandler): void {
+  symbolicCalls = handler;
 }
 
 /** True for a list of positive integers or nulls. */

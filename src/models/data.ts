@@ -81,11 +81,73 @@ export function classWeightsToSampleWeights(y: Tensor, classWeight: ClassWeight,
   return new Tensor(out, [n]);
 }
 
-/** x, y and optional per-sample weights, one row each. */
+/** Inputs (one tensor per model input), targets (one per output; none for a custom step without targets) and optional per-sample weights, one row each. */
 export interface Dataset {
-  x: Tensor;
-  y: Tensor;
+  x: Tensor[];
+  y: Tensor[];
   sampleWeight?: Tensor;
+}
+
+/**
+ * Model inputs or targets as given to `fit`/`evaluate`: one tensor (or nested arrays) for a
+ * single-input model; for several inputs an array in order, or an object keyed by input name.
+ */
+export type ModelData = Data | Data[] | { [name: string]: Data };
+
+/**
+ * One tensor per name from `data` (see {@link ModelData}): with one name the data is the tensor
+ * itself; with several, an array in the names' order or an object keyed by the names.
+ * `what` names the argument in errors ("x", "y").
+ */
+export function toTensorList(data: ModelData, names: string[], what: string, where: string): Tensor[] {
+  if (names.length === 1) {
+    if (data !== null && typeof data === "object" && !Array.isArray(data) && !(data instanceof Tensor)) {
+      const keys = Object.keys(data);
+      if (keys.length !== 1 || keys[0] !== names[0]) throw new TypeError(`${where}: ${what} given by name must have the one key "${names[0]}", got ${JSON.stringify(keys)}`);
+      return [toTensor((data as { [name: string]: Data })[names[0]], `${where}: ${what}.${names[0]}`)];
+    }
+    return [toTensor(data as Data, `${where}: ${what}`)];
+  }
+  if (Array.isArray(data)) {
+    if (data.length !== names.length) {
+      throw new RangeError(`${where}: the model has ${names.length} ${what === "x" ? "inputs" : "outputs"} (${names.join(", ")}) but ${what} is an array of ${data.length}`);
+    }
+    return data.map((d, i) => toTensor(d as Data, `${where}: ${what}[${i}] (${names[i]})`));
+  }
+  if (data !== null && typeof data === "object" && !(data instanceof Tensor)) {
+    const given = data as { [name: string]: Data };
+    const unknown = Object.keys(given).filter((k) => !names.includes(k));
+    if (unknown.length > 0) throw new TypeError(`${where}: ${what} has unknown key(s) ${unknown.join(", ")}; expected ${names.join(", ")}`);
+    return names.map((n) => {
+      if (given[n] === undefined) throw new TypeError(`${where}: ${what} is missing "${n}" (expected keys ${names.join(", ")})`);
+      return toTensor(given[n], `${where}: ${what}.${n}`);
+    });
+  }
+  throw new TypeError(`${where}: the model has ${names.length} ${what === "x" ? "inputs" : "outputs"} (${names.join(", ")}); give ${what} as an array of ${names.length} tensors or an object keyed by those names`);
+}
+
+/** Checks that every input and target holds the same number of samples (and has a sample dimension); returns it. */
+export function checkSampleCounts(x: Tensor[], y: Tensor[], where: string): number {
+  const all = [...x.map((t, i) => [x.length > 1 ? `x[${i}]` : "x", t] as const), ...y.map((t, i) => [y.length > 1 ? `y[${i}]` : "y", t] as const)];
+  for (const [name, t] of all) {
+    if (t.rank === 0) throw new RangeError(`${where}: ${name} needs a sample dimension, got a scalar`);
+  }
+  const [firstName, first] = all[0];
+  for (const [name, t] of all.slice(1)) {
+    if (t.shape[0] !== first.shape[0]) {
+      throw new RangeError(`${where}: ${firstName} has ${first.shape[0]} samples but ${name} has ${t.shape[0]} (shapes ${shapeToString(first.shape)} and ${shapeToString(t.shape)})`);
+    }
+  }
+  return first.shape[0];
+}
+
+/** The rows [start, end) of every tensor of a dataset (views). */
+export function datasetRows(data: Dataset, start: number, end: number): Dataset {
+  return {
+    x: data.x.map((t) => rowRange(t, start, end)),
+    y: data.y.map((t) => rowRange(t, start, end)),
+    ...(data.sampleWeight ? { sampleWeight: rowRange(data.sampleWeight, start, end) } : {}),
+  };
 }
 
 /**
@@ -93,15 +155,10 @@ export interface Dataset {
  * ⌊n·(1 − split)⌋ samples and validation the rest, before any shuffling (views, no copies).
  */
 export function splitValidation(data: Dataset, split: number, where: string): [Dataset, Dataset] {
-  const n = data.x.shape[0];
+  const n = data.x[0].shape[0];
   const at = Math.floor(n * (1 - split));
   if (at === 0 || at === n) {
     throw new RangeError(`${where}: validationSplit ${split} leaves no ${at === 0 ? "training" : "validation"} samples out of ${n}`);
   }
-  const part = (start: number, end: number): Dataset => ({
-    x: rowRange(data.x, start, end),
-    y: rowRange(data.y, start, end),
-    ...(data.sampleWeight ? { sampleWeight: rowRange(data.sampleWeight, start, end) } : {}),
-  });
-  return [part(0, at), part(at, n)];
+  return [datasetRows(data, 0, at), datasetRows(data, at, n)];
 }

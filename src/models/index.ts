@@ -1,6 +1,7 @@
-export { Model, type CompileArgs, type CompiledState, type CompileConfig, type EvaluateArgs, type OnBatchArgs, type ModelConfig } from "./model";
+export { Model, type TrainBatch, type OutputState, type CompileArgs, type CompiledState, type CompileConfig, type EvaluateArgs, type OnBatchArgs, type ModelConfig } from "./model";
 export { Sequential, sequential, type SequentialArgs, type SequentialConfig } from "./sequential";
 export type { FitArgs } from "./training";
-export type { Data, ClassWeight } from "./data";
+export type { Data, ClassWeight, ModelData } from "./data";
 export { summaryText, summaryHtml, summaryBundle } from "./summary";
 export { lrFinder, type LrFinderArgs, type LrFinderResult } from "./lr-finder";
+export { Functional, model, input, SymbolicTensor, type FunctionalArgs, type FunctionalConfig, type InputArgs } from "./functional";

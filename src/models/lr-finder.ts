@@ -12,8 +12,8 @@ import { gatherRows } from "../ops";
 import { random } from "../random/rng";
 import { freshCopy } from "../io/optimizer-config";
 import type { Model } from "./model";
-import { checkInteger, trainStep } from "./training";
-import { toXY, type Data } from "./data";
+import { checkInteger, toDataset, trainStep } from "./training";
+import type { ModelData } from "./data";
 
 /** Options of {@link lrFinder}. */
 export interface LrFinderArgs {
@@ -52,20 +52,20 @@ export interface LrFinderResult {
  * `nn.lrFinder(model, x, y, { minLr: 1e-6, maxLr: 1, steps: 100 })`: the LR range test on a
  * compiled model. Resolves to the learning rates, the losses and a suggested learning rate.
  */
-export async function lrFinder(model: Model, x: Data, y: Data, args: LrFinderArgs = {}): Promise<LrFinderResult> {
+export async function lrFinder(model: Model, x: ModelData, y: ModelData, args: LrFinderArgs = {}): Promise<LrFinderResult> {
   const where = "lrFinder";
   if (model === null || typeof model !== "object" || typeof (model as Model).compiledState !== "function") {
     throw new TypeError(`${where}: expected a model as first argument, got ${model === null ? "null" : typeof model}`);
   }
   const state = model.compiledState("lrFinder");
-  const [xt, yt] = toXY(x, y, where);
+  const data = toDataset(model, x, y, where);
   const minLr = args.minLr ?? 1e-7;
   const maxLr = args.maxLr ?? 10;
   if (!(typeof minLr === "number" && minLr > 0 && Number.isFinite(minLr))) throw new RangeError(`${where}: minLr must be a finite number > 0, got ${JSON.stringify(minLr)}`);
   if (!(typeof maxLr === "number" && maxLr > minLr && Number.isFinite(maxLr))) throw new RangeError(`${where}: maxLr must be a finite number > minLr (${minLr}), got ${JSON.stringify(maxLr)}`);
   if (args.steps !== undefined && args.epochs !== undefined) throw new TypeError(`${where}: give steps or epochs, not both`);
   const batchSize = checkInteger(args.batchSize ?? 32, "batchSize", where);
-  const samples = xt.shape[0];
+  const samples = data.x[0].shape[0];
   const stepsPerEpoch = Math.ceil(samples / batchSize);
   const steps = args.epochs !== undefined ? checkInteger(args.epochs, "epochs", where) * stepsPerEpoch : checkInteger(args.steps ?? 100, "steps", where, 2);
   const beta = args.beta ?? 0.98;
@@ -89,7 +89,7 @@ export async function lrFinder(model: Model, x: Data, y: Data, args: LrFinderArg
       const idx = order.slice(inEpoch * batchSize, (inEpoch + 1) * batchSize);
       const lr = minLr * Math.pow(maxLr / minLr, steps === 1 ? 0 : step / (steps - 1));
       optimizer.learningRate = lr;
-      const { loss } = trainStep(model, trialState, gatherRows(xt, idx), gatherRows(yt, idx), undefined, variables, true);
+      const { loss } = trainStep(model, trialState, data.x.map((t) => gatherRows(t, idx)), data.y.map((t) => gatherRows(t, idx)), undefined, variables, true);
       average = beta * average + (1 - beta) * loss;
       const smoothed = average / (1 - Math.pow(beta, step + 1));
       result.learningRates.push(lr);

@@ -7,6 +7,7 @@ import { Model, type ModelConfig } from "./model";
 import { uniqueName } from "../util/names";
 import { shapeToString } from "../tensor/shape";
 import type { ShapeSpec, SummaryLayer } from "../display/mime";
+import { layerRow } from "./summary-rows";
 
 /** Options of {@link sequential}. */
 export interface SequentialArgs {
@@ -40,7 +41,7 @@ export class Sequential extends Model {
   }
 
   /** The layers in order (an InputLayer is not listed, as in Keras 3). */
-  get layers(): Layer[] {
+  override get layers(): Layer[] {
     return [...this.stack];
   }
 
@@ -66,7 +67,7 @@ export class Sequential extends Model {
   }
 
   /** The input shape with batch dimension (`[null, 11]`), once known. */
-  get inputShape(): ShapeSpec | undefined {
+  override get inputShape(): ShapeSpec | undefined {
     return this.inputLayer?.batchInputShape ?? this.stack[0]?.batchInputShape ?? this.stack[0]?.inputShape;
   }
 
@@ -74,7 +75,7 @@ export class Sequential extends Model {
    * Builds every layer for inputs of `inputShape` (batch dimension first, e.g. `[null, 11]`),
    * as Keras's `model.build`; needed before weights exist when no layer declared an input shape.
    */
-  build(inputShape: ShapeSpec): void {
+  override build(inputShape: ShapeSpec): void {
     if (!Array.isArray(inputShape) || inputShape.length < 1 || inputShape.some((d) => d !== null && (!Number.isInteger(d) || d <= 0))) {
       throw new TypeError(`${this.name}.build: inputShape must be a list of positive integers or null with the batch dimension first, e.g. [null, 11]; got ${JSON.stringify(inputShape)}`);
     }
@@ -98,7 +99,7 @@ export class Sequential extends Model {
     return outputs;
   }
 
-  call(x: Tensor, training: boolean): Tensor {
+  override call(x: Tensor, training: boolean): Tensor {
     if (this.stack.length === 0) throw new Error(`${this.name}: the model has no layers; add some with model.add(...)`);
     const expected = this.inputShape;
     if (expected && (x.rank !== expected.length || expected.some((d, i) => d !== null && d !== x.shape[i]))) {
@@ -111,29 +112,20 @@ export class Sequential extends Model {
     return out;
   }
 
-  summaryLayers(): SummaryLayer[] {
+  override summaryLayers(): SummaryLayer[] {
     const shapes = this.buildKnownShapes();
-    return this.stack.map((layer, i) => ({
-      name: layer.name,
-      className: layer.className,
-      outputShape: shapes ? shapes[i] : null,
-      built: layer.built,
-      params: layer.countParams(),
-      trainableParams: layer.trainableWeights.reduce((n, w) => n + w.size, 0),
-      trainable: layer.trainable,
-      weights: layer.weights.map((w) => ({
-        name: w.name ?? "",
-        shape: [...w.shape],
-        dtype: w.dtype,
-        trainable: layer.trainableWeights.includes(w),
-      })),
-    }));
+    return this.stack.map((layer, i) => layerRow(layer, shapes ? shapes[i] : null));
+  }
+
+  /** The output shape for inputs of `inputShape`: each layer's shape rule in turn. */
+  override computeOutputShape(inputShape: ShapeSpec): ShapeSpec {
+    return this.stack.reduce((shape, layer) => layer.computeOutputShape(shape), inputShape);
   }
 
   /** `{ name, layers: [{ className, config }, …] }` (the InputLayer first when there is one). */
-  getConfig(): SequentialConfig {
+  override getConfig(): SequentialConfig {
     const layers = this.inputLayer ? [this.inputLayer, ...this.stack] : this.stack;
-    return { name: this.name, layers: layers.map(serializeLayer) };
+    return { name: this.name, trainable: this.trainable, layers: layers.map(serializeLayer) };
   }
 
   /** A new model with new (freshly initialized) layers from {@link Sequential.getConfig}'s output. */
@@ -141,7 +133,9 @@ export class Sequential extends Model {
     if (config === null || typeof config !== "object" || !Array.isArray(config.layers)) {
       throw new TypeError(`Sequential.fromConfig: expected { name, layers: [...] }, got ${JSON.stringify(config)?.slice(0, 200)}`);
     }
-    return new Sequential(config.layers.map((l) => deserializeLayer(l)), { name: config.name });
+    const model = new Sequential(config.layers.map((l) => deserializeLayer(l)), { name: config.name });
+    if (config.trainable === false) model.trainable = false;
+    return model;
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { Tensor } from "../tensor/tensor";
 import { gradientsOf, noGrad } from "../tensor/autograd";
-import { add, gatherRows } from "../ops";
+import { add, gatherRows, mul } from "../ops";
 import { random } from "../random/rng";
 import { History } from "../callbacks/history";
 import { ProgressLogger } from "../callbacks/progress-logger";
@@ -15,8 +15,8 @@ import { TerminateOnNaN } from "../callbacks/terminate-on-nan";
 import { Callback, type Logs } from "../callbacks/callback";
 import type { Model, CompiledState } from "./model";
 import {
-  classWeightsToSampleWeights, rowRange, splitValidation, toSampleWeight, toXY,
-  type ClassWeight, type Data, type Dataset,
+  checkSampleCounts, classWeightsToSampleWeights, datasetRows, splitValidation, toSampleWeight, toTensorList,
+  type ClassWeight, type Data, type Dataset, type ModelData,
 } from "./data";
 
 /** Options of {@link Model.fit} (Keras's `fit` arguments in camelCase). */
@@ -32,7 +32,7 @@ export interface FitArgs {
   /** Fraction of the data, taken from the end before shuffling, held out for validation. */
   validationSplit?: number;
   /** Explicit validation data `[x, y]` or `[x, y, sampleWeight]` (takes precedence over validationSplit). */
-  validationData?: [Data, Data] | [Data, Data, Data];
+  validationData?: [ModelData, ModelData] | [ModelData, ModelData, Data];
   /** Callbacks (`nn.callbacks.earlyStopping(...)`, …), called in order. */
   callbacks?: Callback[];
   /** Epoch to start at (to resume training); epochs run from `initialEpoch` to `epochs − 1`. */
@@ -63,21 +63,34 @@ export function checkInteger(value: unknown, name: string, where: string, min = 
 export interface StepResult {
   /** The batch's loss including regularization penalties (what Keras reports). */
   loss: number;
-  /** The predictions the loss was computed from (before the update). */
-  pred: Tensor;
+  /** Each output's own (unweighted) loss, for the per-output logs of multi-output models. */
+  outputLosses: number[];
+  /** The predictions the loss was computed from (before the update), one per output. */
+  preds: Tensor[];
   /** False when the loss was NaN/±Inf and the update was skipped (only with `skipNonFinite`). */
   applied: boolean;
 }
 
 /**
- * The loss of a forward pass in training mode: the compiled loss (weighted by `sampleWeight`,
- * reduced over the batch) plus every layer's regularization penalty, as Keras 3's `compute_loss`.
+ * The compiled loss of predictions: each output's loss (weighted by `sampleWeight`, reduced
+ * over the batch) times its loss weight, summed, plus the model's regularization penalties and
+ * added losses, as Keras 3's `compute_loss`. Also returns each output's own loss.
  */
-export function trainingLoss(model: Model, state: CompiledState, x: Tensor, y: Tensor, sampleWeight?: Tensor): { loss: Tensor; pred: Tensor } {
-  const pred = model.call(x, true);
-  let loss = state.loss.loss.call(y, pred, sampleWeight);
-  for (const layer of model.layers) for (const penalty of layer.regularizationLosses()) loss = add(loss, penalty);
-  return { loss, pred };
+export function compiledLoss(model: Model, state: CompiledState, y: Tensor[], preds: Tensor[], sampleWeight?: Tensor): { loss: Tensor; outputLosses: Tensor[] } {
+  const outputLosses = state.outputs.map((o, i) => o.loss.loss.call(y[i], preds[i], sampleWeight));
+  let loss: Tensor | undefined;
+  state.outputs.forEach((o, i) => {
+    const term = o.weight === 1 ? outputLosses[i] : mul(outputLosses[i], o.weight);
+    loss = loss === undefined ? term : add(loss, term);
+  });
+  for (const penalty of model.regularizationLosses()) loss = add(loss!, penalty);
+  return { loss: loss!, outputLosses };
+}
+
+/** A forward pass in training mode and its {@link compiledLoss}. */
+export function trainingLoss(model: Model, state: CompiledState, x: Tensor[], y: Tensor[], sampleWeight?: Tensor): { loss: Tensor; outputLosses: Tensor[]; preds: Tensor[] } {
+  const preds = model.forward(x, true);
+  return { ...compiledLoss(model, state, y, preds, sampleWeight), preds };
 }
 
 /**
@@ -86,45 +99,71 @@ export function trainingLoss(model: Model, state: CompiledState, x: Tensor, y: T
  * relies on this so the model keeps the weights of the last good step).
  */
 export function trainStep(
-  model: Model, state: CompiledState, x: Tensor, y: Tensor, sampleWeight: Tensor | undefined,
+  model: Model, state: CompiledState, x: Tensor[], y: Tensor[], sampleWeight: Tensor | undefined,
   variables: Tensor[], skipNonFinite: boolean,
 ): StepResult {
-  const { loss, pred } = trainingLoss(model, state, x, y, sampleWeight);
+  const { loss, outputLosses, preds } = trainingLoss(model, state, x, y, sampleWeight);
   const value = loss.item();
-  if (skipNonFinite && !Number.isFinite(value)) return { loss: value, pred, applied: false };
+  const perOutput = outputLosses.map((l) => l.item());
+  if (skipNonFinite && !Number.isFinite(value)) return { loss: value, outputLosses: perOutput, preds, applied: false };
   state.optimizer.applyGradients(gradientsOf(loss, variables), variables);
-  for (const layer of model.layers) layer.applyConstraints();
-  return { loss: value, pred, applied: true };
+  model.applyConstraints();
+  return { loss: value, outputLosses: perOutput, preds, applied: true };
 }
 
 /**
- * Adds a batch to the loss tracker (weighted by batch size, as Keras) and the metrics:
+ * Adds a batch to the loss trackers (weighted by batch size, as Keras) and the metrics:
  * `metrics` without the sample weights, `weightedMetrics` with them (Keras 3's split).
  */
-export function updateMetrics(state: CompiledState, y: Tensor, pred: Tensor, loss: number, sampleWeight?: Tensor): void {
-  state.lossTracker.update([loss], y.shape[0]);
+export function updateMetrics(state: CompiledState, y: Tensor[], preds: Tensor[], loss: number, outputLosses: number[], sampleWeight?: Tensor): void {
+  const n = y[0].shape[0];
+  state.lossTracker.update([loss], n);
   noGrad(() => {
-    for (const m of state.metrics) m.updateState(y, pred);
-    for (const m of state.weightedMetrics) m.updateState(y, pred, sampleWeight);
+    state.outputs.forEach((o, i) => {
+      o.lossTracker?.update([outputLosses[i]], n);
+      for (const m of o.metrics) m.updateState(y[i], preds[i]);
+      for (const m of o.weightedMetrics) m.updateState(y[i], preds[i], sampleWeight);
+    });
   });
 }
 
-/** `{ loss, <metric>: … }` from the trackers' current results. */
+/** `{ loss, <metric>: … }` from the trackers' current results (`<output>_loss`, `<output>_<metric>` for several outputs, as Keras). */
 export function metricLogs(state: CompiledState, prefix = ""): Logs {
   const logs: Logs = { [`${prefix}loss`]: state.lossTracker.result() };
-  for (const m of state.metrics) logs[`${prefix}${m.name}`] = m.result();
-  for (const m of state.weightedMetrics) logs[`${prefix}${m.name}`] = m.result();
+  for (const o of state.outputs) if (o.lossTracker) logs[`${prefix}${o.prefix}loss`] = o.lossTracker.result();
+  for (const o of state.outputs) {
+    for (const m of [...o.metrics, ...o.weightedMetrics]) logs[`${prefix}${o.prefix}${m.name}`] = m.result();
+  }
   return logs;
 }
 
-/** Resets the loss tracker and every metric. */
+/** Resets the loss trackers and every metric. */
 export function resetMetrics(state: CompiledState): void {
   state.lossTracker.resetState();
-  for (const m of [...state.metrics, ...state.weightedMetrics]) m.resetState();
+  for (const o of state.outputs) {
+    o.lossTracker?.resetState();
+    for (const m of [...o.metrics, ...o.weightedMetrics]) m.resetState();
+  }
+}
+
+/**
+ * Inputs and targets as tensor lists (see {@link ModelData}) with the same number of samples.
+ * Targets may be omitted (`null`/`undefined`) only when `targetsOptional` (a custom `trainStep`).
+ */
+export function toDataset(model: Model, x: ModelData, y: ModelData | null | undefined, where: string, targetsOptional = false): Dataset {
+  const xs = toTensorList(x, model.inputNames, "x", where);
+  if (y === undefined || y === null) {
+    if (!targetsOptional) throw new TypeError(`${where}: y (the targets) is required`);
+    checkSampleCounts(xs, [], where);
+    return { x: xs, y: [] };
+  }
+  const ys = toTensorList(y, model.outputNames, "y", where);
+  checkSampleCounts(xs, ys, where);
+  return { x: xs, y: ys };
 }
 
 /** Validates FitArgs and the data; returns what the loop needs. */
-function prepareFit(model: Model, x: Data, y: Data, args: FitArgs) {
+function prepareFit(model: Model, x: ModelData, y: ModelData | null | undefined, args: FitArgs) {
   const where = `${model.name}.fit`;
   if (args === null || typeof args !== "object") throw new TypeError(`${where}: options must be an object, got ${args === null ? "null" : typeof args}`);
   for (const key of Object.keys(args)) {
@@ -142,12 +181,13 @@ function prepareFit(model: Model, x: Data, y: Data, args: FitArgs) {
     throw new TypeError(`${where}: callbacks must be an array of callbacks (e.g. [nn.callbacks.earlyStopping()])`);
   }
 
-  const [xt, yt] = toXY(x, y, where);
+  const custom = model.hasCustomTrainStep();
+  let data: Dataset = toDataset(model, x, y, where, custom);
+  const samples = data.x[0].shape[0];
   if (args.classWeight !== undefined && args.sampleWeight !== undefined) {
     throw new TypeError(`${where}: give classWeight or sampleWeight, not both (Keras does not combine them)`);
   }
-  let data: Dataset = { x: xt, y: yt };
-  if (args.sampleWeight !== undefined) data.sampleWeight = toSampleWeight(args.sampleWeight, xt.shape[0], where);
+  if (args.sampleWeight !== undefined) data.sampleWeight = toSampleWeight(args.sampleWeight, samples, where);
 
   let validation: Dataset | undefined;
   const split = args.validationSplit ?? 0;
@@ -157,21 +197,23 @@ function prepareFit(model: Model, x: Data, y: Data, args: FitArgs) {
     if (!Array.isArray(vd) || (vd.length !== 2 && vd.length !== 3)) {
       throw new TypeError(`${where}: validationData must be [x, y] or [x, y, sampleWeight]`);
     }
-    const [vx, vy] = toXY(vd[0], vd[1], `${where}: validationData`);
-    validation = { x: vx, y: vy };
-    if (vd.length === 3) validation.sampleWeight = toSampleWeight(vd[2], vx.shape[0], `${where}: validationData`);
+    validation = toDataset(model, vd[0], vd[1], `${where}: validationData`);
+    if (vd.length === 3) validation.sampleWeight = toSampleWeight(vd[2], validation.x[0].shape[0], `${where}: validationData`);
   } else if (split > 0) {
     [data, validation] = splitValidation(data, split, where);
   }
   // Class weights apply to the training samples only, as in Keras.
-  if (args.classWeight !== undefined) data.sampleWeight = classWeightsToSampleWeights(data.y, args.classWeight, where);
-  return { state, epochs, batchSize, initialEpoch, verbose, callbacks, data, validation, shuffle: args.shuffle ?? true };
+  if (args.classWeight !== undefined) {
+    if (data.y.length !== 1) throw new TypeError(`${where}: classWeight needs a model with one output and targets; this one has ${data.y.length} target tensors (use sampleWeight)`);
+    data.sampleWeight = classWeightsToSampleWeights(data.y[0], args.classWeight, where);
+  }
+  return { state, custom, epochs, batchSize, initialEpoch, verbose, callbacks, data, validation, shuffle: args.shuffle ?? true };
 }
 
 /** `model.fit`: see {@link FitArgs}. Resolves to the run's {@link History}. */
-export async function fitModel(model: Model, x: Data, y: Data, args: FitArgs): Promise<History> {
-  const { state, epochs, batchSize, initialEpoch, verbose, callbacks: userCallbacks, data, validation, shuffle } = prepareFit(model, x, y, args);
-  const samples = data.x.shape[0];
+export async function fitModel(model: Model, x: ModelData, y: ModelData | null | undefined, args: FitArgs): Promise<History> {
+  const { state, custom, epochs, batchSize, initialEpoch, verbose, callbacks: userCallbacks, data, validation, shuffle } = prepareFit(model, x, y, args);
+  const samples = data.x[0].shape[0];
   const steps = Math.ceil(samples / batchSize);
   const history = new History();
   // Keras's order: the user's callbacks, then History, then the progress display(s), so the
@@ -200,6 +242,7 @@ export async function fitModel(model: Model, x: Data, y: Data, args: FitArgs): P
   for (let epoch = initialEpoch; epoch < epochs && !model.stopTraining; epoch++) {
     lastEpoch = epoch;
     resetMetrics(state);
+    let epochLogs: Logs = {};
     for (const cb of callbacks) await cb.onEpochBegin(epoch);
     const order = shuffle ? Int32Array.from(random().permutation(samples)) : inOrder;
 
@@ -209,14 +252,20 @@ export async function fitModel(model: Model, x: Data, y: Data, args: FitArgs): P
       const start = step * batchSize;
       const end = Math.min(start + batchSize, samples);
       // Unshuffled batches are views on the data; shuffled ones need a gather (one copy).
-      const rows = (t: Tensor) => (shuffle ? gatherRows(t, order.subarray(start, end)) : rowRange(t, start, end));
-      const xb = rows(data.x);
-      const yb = rows(data.y);
-      const sw = data.sampleWeight && rows(data.sampleWeight);
-      const result = trainStep(model, state, xb, yb, sw, variables, skipNonFinite);
-      updateMetrics(state, yb, result.pred, result.loss, sw);
-      const batchLogs = metricLogs(state);
-      if (!result.applied) batchLogs.loss = result.loss;
+      const rows = (t: Tensor) => gatherRows(t, order.subarray(start, end));
+      const batch: Dataset = shuffle
+        ? { x: data.x.map(rows), y: data.y.map(rows), ...(data.sampleWeight ? { sampleWeight: rows(data.sampleWeight) } : {}) }
+        : datasetRows(data, start, end);
+      let batchLogs: Logs;
+      if (custom) {
+        batchLogs = model.trainStep(model.stepBatch(batch));
+        epochLogs = batchLogs;
+      } else {
+        const result = trainStep(model, state, batch.x, batch.y, batch.sampleWeight, variables, skipNonFinite);
+        updateMetrics(state, batch.y, result.preds, result.loss, result.outputLosses, batch.sampleWeight);
+        batchLogs = metricLogs(state);
+        if (!result.applied) batchLogs.loss = result.loss;
+      }
       for (const cb of callbacks) await cb.onBatchEnd(step, batchLogs);
       if (Date.now() - lastYield > YIELD_EVERY_MS) {
         await yieldToEventLoop();
@@ -224,7 +273,7 @@ export async function fitModel(model: Model, x: Data, y: Data, args: FitArgs): P
       }
     }
 
-    const logs = metricLogs(state);
+    const logs = custom ? { ...epochLogs } : metricLogs(state);
     if (validation) Object.assign(logs, evaluateDataset(model, state, validation, batchSize, "val_"));
     for (const cb of callbacks) await cb.onEpochEnd(epoch, logs);
     await yieldToEventLoop();
@@ -245,17 +294,14 @@ export async function fitModel(model: Model, x: Data, y: Data, args: FitArgs): P
  */
 export function evaluateDataset(model: Model, state: CompiledState, data: Dataset, batchSize: number, prefix = ""): Logs {
   resetMetrics(state);
-  const n = data.x.shape[0];
+  const n = data.x[0].shape[0];
+  if (data.y.length === 0) throw new TypeError(`${model.name}: evaluating needs targets (y)`);
   noGrad(() => {
     for (let start = 0; start < n; start += batchSize) {
-      const end = Math.min(start + batchSize, n);
-      const xb = rowRange(data.x, start, end);
-      const yb = rowRange(data.y, start, end);
-      const sw = data.sampleWeight && rowRange(data.sampleWeight, start, end);
-      const pred = model.call(xb, false);
-      let loss = state.loss.loss.call(yb, pred, sw).item();
-      for (const layer of model.layers) for (const penalty of layer.regularizationLosses()) loss += penalty.item();
-      updateMetrics(state, yb, pred, loss, sw);
+      const batch = datasetRows(data, start, Math.min(start + batchSize, n));
+      const preds = model.forward(batch.x, false);
+      const { loss, outputLosses } = compiledLoss(model, state, batch.y, preds, batch.sampleWeight);
+      updateMetrics(state, batch.y, preds, loss.item(), outputLosses.map((l) => l.item()), batch.sampleWeight);
     }
   });
   return metricLogs(state, prefix);
