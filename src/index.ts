@@ -48,6 +48,7 @@ export * as mock from "./mock";
 
 // Models
 export { Model, Sequential, sequential, type CompileArgs, type FitArgs, type SequentialArgs } from "./models";
+export { Functional, model, input, SymbolicTensor, type FunctionalArgs, type InputArgs, type TrainBatch, type ModelData } from "./models";
 export { loadModel } from "./io";
 export { lrFinder, type LrFinderArgs, type LrFinderResult } from "./models";
 
