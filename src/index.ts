@@ -26,6 +26,9 @@ export { noGrad, enableGrad, isGradEnabled, gradientsOf } from "./tensor/autogra
 export * from "./ops";
 export * from "./autodiff";
 
+// Checks for notebooks
+export { assertClose, check, type CloseOptions } from "./testing";
+
 // Randomness and session
 export { setSeed, random, Random } from "./random/rng";
 export { clearSession } from "./util/names";
