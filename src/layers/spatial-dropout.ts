@@ -79,7 +79,8 @@ abstract class SpatialDropout extends Layer {
 export class SpatialDropout1D extends SpatialDropout {
   readonly className = "SpatialDropout1D";
   protected readonly rank = 3;
-  constructor(args: SpatialDropoutArgs) { super(args, "SpatialDropout1D"); }
+  // The prefix "SpatialDropout1d" snake-cases to Keras's automatic name "spatial_dropout1d".
+  constructor(args: SpatialDropoutArgs) { super(args, "SpatialDropout1d"); }
   /** Rebuilds the layer from its config. */
   static fromConfig(config: LayerConfig): SpatialDropout1D {
     return new SpatialDropout1D(layerArgsFromConfig(config) as unknown as SpatialDropoutArgs);
@@ -96,7 +97,7 @@ export class SpatialDropout1D extends SpatialDropout {
 export class SpatialDropout2D extends SpatialDropout {
   readonly className = "SpatialDropout2D";
   protected readonly rank = 4;
-  constructor(args: SpatialDropoutArgs) { super(args, "SpatialDropout2D"); }
+  constructor(args: SpatialDropoutArgs) { super(args, "SpatialDropout2d"); }
   /** Rebuilds the layer from its config. */
   static fromConfig(config: LayerConfig): SpatialDropout2D {
     return new SpatialDropout2D(layerArgsFromConfig(config) as unknown as SpatialDropoutArgs);
