@@ -1,6 +1,6 @@
 /**
  * Recurrent/embedding/merge layers against Keras 3 (test/fixtures/torch/recurrent_keras.py):
- * param counts and output shapes of whole models, constructor defaults, and Keras's own mask
+ * param counts, output shapes and summary texts of whole models, constructor defaults, and Keras's own mask
  * semantics (Embedding maskZero → LSTM/GRU/Bidirectional on a padded batch).
  */
 import * as nn from "nnlab";
@@ -29,10 +29,13 @@ test.each([
     L.bidirectional({ layer: L.gru({ units: 4 }), mergeMode: "sum" }), L.dense({ units: 2 }),
   ]],
   ["time_distributed", [6, 5], () => [L.timeDistributed({ layer: L.dense({ units: 3 }) }), L.spatialDropout1d({ rate: 0.2 }), L.gaussianNoise({ stddev: 0.1 }), L.simpleRNN({ units: 4 })]],
-] as const)("%s: classes, output shapes and param counts equal Keras's", (name, inputShape, layers) => {
+] as const)("%s: classes, output shapes, param counts and the summary text equal Keras's", (name, inputShape, layers) => {
   const model = nn.sequential(layers() as unknown as nn.layers.Layer[]);
   expect(rows(model, [...inputShape])).toEqual(fx.summaries[name].rows);
   expect(model.countParams()).toBe(fx.summaries[name].total);
+  nn.clearSession();
+  const withInput = nn.sequential([L.input({ shape: [...inputShape] }), ...(layers() as unknown as nn.layers.Layer[])]);
+  expect(withInput[nn.JUPYTER_DISPLAY]()["text/plain"]).toBe(fx.summaries[name].text);
 });
 
 test("constructor defaults equal Keras 3's", () => {
