@@ -123,14 +123,32 @@ describe("backend matmul (packed 4×4 tiles)", () => {
     expect(Array.from(small)).toEqual([7, 10, 15, 22]);
   });
 
-  test("a product too large for the kept scratch (> 2^20 packed elements) is still exact", () => {
-    const m = 5;
-    const k = 1 << 18; // padded A: 8 × 2^18 = 2^21 elements
-    const n = 3;
-    const a = values(m * k, 17, Float64Array);
-    const b = values(k * n, 19, Float64Array);
-    const out = new Float64Array(m * n);
-    tsBackend.matmul(a, b, out, m, k, n, false, false);
-    check(out, a, b, m, k, n, false, false, 1e-12);
+  // The kernel packs MC = 128 rows, KC = 256 of the shared dimension and NC = 1024 columns at a
+  // time; these cross every block boundary (later depth blocks add into the output).
+  test.each(TRANSPOSES)("products larger than the packing blocks (transA=%s transB=%s)", (transA, transB) => {
+    for (const [m, k, n] of [[131, 517, 9], [5, 260, 1030]]) {
+      const a64 = values(m * k, 17 + m, Float64Array);
+      const b64 = values(k * n, 19 + n, Float64Array);
+      const out64 = new Float64Array(m * n).fill(NaN);
+      tsBackend.matmul(a64, b64, out64, m, k, n, transA, transB);
+      check(out64, a64, b64, m, k, n, transA, transB, 1e-13);
+      const a32 = Float32Array.from(a64);
+      const b32 = Float32Array.from(b64);
+      const out32 = new Float32Array(m * n).fill(NaN);
+      tsBackend.matmul(a32, b32, out32, m, k, n, transA, transB);
+      // One float32 rounding per depth block of 256: ⌈517 / 256⌉ = 3 roundings at most.
+      check(out32, a32, b32, m, k, n, transA, transB, 3 * 2 ** -23);
+    }
+  });
+
+  test("writes into a view of a larger array (as convolution does with subarray outputs)", () => {
+    const a = values(6 * 5, 23, Float32Array);
+    const b = values(5 * 3, 29, Float32Array);
+    const big = new Float32Array(40).fill(-7);
+    const view = big.subarray(10, 28);
+    tsBackend.matmul(a, b, view, 6, 5, 3, false, false);
+    check(view, a, b, 6, 5, 3, false, false, 2 ** -23);
+    expect(Array.from(big.subarray(0, 10))).toEqual(new Array(10).fill(-7));
+    expect(Array.from(big.subarray(28))).toEqual(new Array(12).fill(-7));
   });
 });
