@@ -6,10 +6,10 @@ import { Tensor } from "../tensor/tensor";
 import { allocate, type TypedArray } from "../tensor/dtype";
 import { broadcastShapes, sizeOf } from "../tensor/shape";
 import { broadcastIndexMap, broadcastPlan } from "./broadcast";
-import { asTensor, opResult } from "./result";
+import { binaryOperands, opResult } from "./result";
 
-function compareOp(op: string, a: Tensor, bIn: Tensor | number, test: (x: number, y: number) => boolean): Tensor {
-  const b = asTensor(bIn, a);
+function compareOp(op: string, aIn: Tensor | number, bIn: Tensor | number, test: (x: number, y: number) => boolean): Tensor {
+  const [a, b] = binaryOperands(op, aIn, bIn);
   const { shape, size: n, dtype, ia, ib } = broadcastPlan(a, b, op);
   const ad = a.data;
   const bd = b.data;
@@ -20,32 +20,32 @@ function compareOp(op: string, a: Tensor, bIn: Tensor | number, test: (x: number
 }
 
 /** 1 where a = b, else 0 (broadcasting; no gradient). */
-export function equal(a: Tensor, b: Tensor | number): Tensor {
+export function equal(a: Tensor | number, b: Tensor | number): Tensor {
   return compareOp("equal", a, b, (x, y) => x === y);
 }
 
 /** 1 where a ≠ b, else 0 (broadcasting; no gradient). NaN ≠ NaN, as in IEEE 754. */
-export function notEqual(a: Tensor, b: Tensor | number): Tensor {
+export function notEqual(a: Tensor | number, b: Tensor | number): Tensor {
   return compareOp("notEqual", a, b, (x, y) => x !== y);
 }
 
 /** 1 where a > b, else 0 (broadcasting; no gradient). */
-export function greater(a: Tensor, b: Tensor | number): Tensor {
+export function greater(a: Tensor | number, b: Tensor | number): Tensor {
   return compareOp("greater", a, b, (x, y) => x > y);
 }
 
 /** 1 where a ≥ b, else 0 (broadcasting; no gradient). */
-export function greaterEqual(a: Tensor, b: Tensor | number): Tensor {
+export function greaterEqual(a: Tensor | number, b: Tensor | number): Tensor {
   return compareOp("greaterEqual", a, b, (x, y) => x >= y);
 }
 
 /** 1 where a < b, else 0 (broadcasting; no gradient). */
-export function less(a: Tensor, b: Tensor | number): Tensor {
+export function less(a: Tensor | number, b: Tensor | number): Tensor {
   return compareOp("less", a, b, (x, y) => x < y);
 }
 
 /** 1 where a ≤ b, else 0 (broadcasting; no gradient). */
-export function lessEqual(a: Tensor, b: Tensor | number): Tensor {
+export function lessEqual(a: Tensor | number, b: Tensor | number): Tensor {
   return compareOp("lessEqual", a, b, (x, y) => x <= y);
 }
 
@@ -62,9 +62,8 @@ export function where(condition: Tensor, aIn: Tensor | number, bIn: Tensor | num
   if (!(condition instanceof Tensor)) {
     throw new TypeError(`where: condition must be a Tensor (e.g. nn.greater(x, 0)), got ${condition === null ? "null" : typeof condition}`);
   }
-  const like = aIn instanceof Tensor ? aIn : bIn instanceof Tensor ? bIn : condition;
-  const a = asTensor(aIn, like);
-  const b = asTensor(bIn, like);
+  // Two numbers take the condition's dtype.
+  const [a, b] = binaryOperands("where", aIn, bIn, ["a", "b"], condition);
   const { shape: abShape, dtype } = broadcastPlan(a, b, "where");
   const shape = broadcastShapes(condition.shape, abShape, "where (condition)");
   const n = sizeOf(shape);

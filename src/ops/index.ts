@@ -1,7 +1,7 @@
 /** Every tensor op, as free functions (`nn.add(a, b)`) — Tensor methods call these. */
-export { add, sub, mul, div, maximum, minimum } from "./binary";
+export { add, sub, mul, div, maximum, minimum, pow } from "./binary";
 export {
-  unaryOp, neg, exp, log, sqrt, square, abs, pow, clip, sigmoid, tanh, relu, cast, sign,
+  unaryOp, neg, exp, log, sqrt, square, abs, clip, sigmoid, tanh, relu, cast, sign,
   log1p, expm1, log2, log10, sin, cos, tan, atan, sinh, cosh, reciprocal, rsqrt, erf, floor, ceil, round,
 } from "./unary";
 export { matmul, type MatmulOptions } from "./matmul";

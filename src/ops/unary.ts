@@ -50,12 +50,6 @@ export function abs(a: Tensor): Tensor {
   return unaryOp("abs", a, Math.abs, (x) => Math.sign(x));
 }
 
-/** x^p for a constant exponent p. */
-export function pow(a: Tensor, p: number): Tensor {
-  if (typeof p !== "number") throw new TypeError(`pow: exponent must be a number, got ${typeof p}`);
-  return unaryOp("pow", a, (x) => Math.pow(x, p), (x) => (p === 0 ? 0 : p * Math.pow(x, p - 1)));
-}
-
 /** Clamps to [min, max]; the gradient is 1 inside the range (bounds included, as PyTorch's clamp) and 0 outside. */
 export function clip(a: Tensor, min: number, max: number): Tensor {
   if (!(min <= max)) throw new RangeError(`clip: min (${min}) must not exceed max (${max})`);

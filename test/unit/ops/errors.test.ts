@@ -4,7 +4,7 @@ import * as nn from "nnlab";
 const cases: [string, () => unknown, string][] = [
   ["add: shapes that do not broadcast", () => nn.add(nn.zeros([2, 3]), nn.zeros([2])), "add: shapes [2, 3] and [2] cannot be broadcast together (dimension 1: 3 vs 2)"],
   ["mul via method", () => nn.zeros([4, 1]).mul(nn.zeros([3, 2])), "mul: shapes [4, 1] and [3, 2] cannot be broadcast together (dimension 0: 4 vs 3)"],
-  ["add: a non-tensor operand", () => nn.add(nn.zeros([1]), "2" as unknown as number), "expected a Tensor or a number, got string"],
+  ["add: a non-tensor operand", () => nn.add(nn.zeros([1]), "2" as unknown as number), "add: argument b must be a Tensor or a number, got string \"2\""],
   ["where: condition does not broadcast", () => nn.where(nn.zeros([3]), nn.zeros([2, 2]), 0), "where (condition): shapes [3] and [2, 2] cannot be broadcast together (dimension 1: 3 vs 2)"],
   ["matmul: inner dimensions", () => nn.matmul(nn.zeros([2, 3]), nn.zeros([4, 5])), "matmul: inner dimensions differ: [2, 3] · [4, 5] (3 vs 4)"],
   ["matmul: transposed inner dimensions", () => nn.matmul(nn.zeros([2, 3]), nn.zeros([4, 5]), { transposeB: true }), "matmul: inner dimensions differ: [2, 3] · [4, 5]ᵀ (3 vs 5)"],
@@ -34,7 +34,7 @@ const cases: [string, () => unknown, string][] = [
   ["gather: ragged indices", () => nn.gather(nn.zeros([3]), [[0, 1], [2]] as unknown as number[][]), "gather: indices must be a rectangular array"],
   ["gather: bad indices type", () => nn.gather(nn.zeros([3]), "0" as unknown as number[]), "gather: indices must be a Tensor or an array of integers, got string"],
   ["gatherRows: out of range", () => nn.gatherRows(nn.zeros([2, 2]), [2]), "gatherRows: index 2 is out of range for 2 rows"],
-  ["pow: exponent type", () => nn.pow(nn.zeros([1]), "2" as unknown as number), "pow: exponent must be a number, got string"],
+  ["pow: exponent type", () => nn.pow(nn.zeros([1]), "2" as unknown as number), "pow: argument exponent must be a Tensor or a number, got string \"2\""],
   ["clip: min above max", () => nn.clip(nn.zeros([1]), 1, 0), "clip: min (1) must not exceed max (0)"],
   ["backward on a non-scalar", () => nn.tensor([1, 2], { requiresGrad: true }).mul(2).backward(), "backward(): only a scalar can be backpropagated without a gradient argument; this tensor has shape [2]"],
   ["item on many values", () => nn.zeros([2]).item(), "item(): tensor has 2 elements (shape [2]), expected 1"],
