@@ -27,12 +27,13 @@ export interface GRUArgs extends RNNArgs {
  * ```
  */
 export class GRU extends RNNLayer {
-  readonly className = "GRU";
+  readonly className: string = "GRU";
   /** Whether the reset gate is applied after the recurrent matmul. */
   readonly resetAfter: boolean;
 
-  constructor(args: GRUArgs) {
-    super(args, "GRU", "gru", args.recurrentActivation);
+  /** @param prefix start of automatic names (cells use their own). */
+  constructor(args: GRUArgs, prefix = "GRU") {
+    super(args, prefix, "gru", args.recurrentActivation);
     if (args.resetAfter !== undefined && typeof args.resetAfter !== "boolean") {
       throw new TypeError(`${this.name}: resetAfter must be true or false, got ${JSON.stringify(args.resetAfter)}`);
     }
@@ -59,7 +60,7 @@ export class GRU extends RNNLayer {
 
   /** Rebuilds the layer from {@link GRU.getConfig}'s output. */
   static fromConfig(config: LayerConfig): GRU {
-    return new GRU(RNNLayer.argsFromConfig(config) as GRUArgs);
+    return new GRU(RNNLayer.argsFromConfigFor(config) as GRUArgs);
   }
 }
 

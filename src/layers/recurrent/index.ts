@@ -3,6 +3,9 @@ export { RNNLayer, type RNNArgs, type RNNCallOptions } from "./rnn-layer";
 export { SimpleRNN, simpleRNN } from "./simple-rnn";
 export { LSTM, lstm, type LSTMArgs } from "./lstm";
 export { GRU, gru, type GRUArgs } from "./gru";
+export {
+  LSTMCell, GRUCell, SimpleRNNCell, lstmCell, gruCell, simpleRNNCell, type LSTMCellArgs, type GRUCellArgs, type SimpleRNNCellArgs,
+} from "./cells";
 export { Bidirectional, bidirectional, type BidirectionalArgs, type MergeMode } from "./bidirectional";
 export { TimeDistributed, timeDistributed, type TimeDistributedArgs } from "./time-distributed";
 export { Wrapper } from "./wrapper";

@@ -26,12 +26,13 @@ export interface LSTMArgs extends RNNArgs {
  * ```
  */
 export class LSTM extends RNNLayer {
-  readonly className = "LSTM";
+  readonly className: string = "LSTM";
   /** Whether the forget gate's bias starts at 1. */
   readonly unitForgetBias: boolean;
 
-  constructor(args: LSTMArgs) {
-    super(args, "LSTM", "lstm", args.recurrentActivation);
+  /** @param prefix start of automatic names (cells use their own). */
+  constructor(args: LSTMArgs, prefix = "LSTM") {
+    super(args, prefix, "lstm", args.recurrentActivation);
     if (args.unitForgetBias !== undefined && typeof args.unitForgetBias !== "boolean") {
       throw new TypeError(`${this.name}: unitForgetBias must be true or false, got ${JSON.stringify(args.unitForgetBias)}`);
     }
@@ -54,7 +55,7 @@ export class LSTM extends RNNLayer {
 
   /** Rebuilds the layer from {@link LSTM.getConfig}'s output. */
   static fromConfig(config: LayerConfig): LSTM {
-    return new LSTM(RNNLayer.argsFromConfig(config) as LSTMArgs);
+    return new LSTM(RNNLayer.argsFromConfigFor(config) as LSTMArgs);
   }
 }
 

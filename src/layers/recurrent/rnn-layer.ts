@@ -341,7 +341,7 @@ export abstract class RNNLayer extends Layer {
   }
 
   /** Constructor arguments from a config (weight families deserialized). */
-  protected static argsFromConfig(config: LayerConfig): RNNArgs {
+  static argsFromConfigFor(config: LayerConfig): RNNArgs {
     return {
       ...(layerArgsFromConfig(config) as unknown as RNNArgs),
       ...weightArgsFromConfig("kernel", config, config.name),

@@ -11,15 +11,16 @@ import { RNNLayer, type RNNArgs } from "./rnn-layer";
  * ```
  */
 export class SimpleRNN extends RNNLayer {
-  readonly className = "SimpleRNN";
+  readonly className: string = "SimpleRNN";
 
-  constructor(args: RNNArgs) {
-    super(args, "SimpleRNN", "simpleRNN", null);
+  /** @param prefix start of automatic names (cells use their own). */
+  constructor(args: RNNArgs, prefix = "SimpleRNN") {
+    super(args, prefix, "simpleRNN", null);
   }
 
   /** Rebuilds the layer from {@link SimpleRNN.getConfig}'s output. */
   static fromConfig(config: LayerConfig): SimpleRNN {
-    return new SimpleRNN(RNNLayer.argsFromConfig(config));
+    return new SimpleRNN(RNNLayer.argsFromConfigFor(config));
   }
 }
 

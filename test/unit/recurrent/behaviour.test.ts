@@ -65,6 +65,30 @@ describe("recurrent layers", () => {
     expect(plain.apply(x).shape).toEqual([2, 6, 2]);
   });
 
+  test.each([
+    ["lstmCell", () => L.lstmCell({ units: 3 }), () => L.lstm({ units: 3, returnSequences: true })],
+    ["gruCell", () => L.gruCell({ units: 3, resetAfter: false }), () => L.gru({ units: 3, resetAfter: false, returnSequences: true })],
+    ["simpleRNNCell", () => L.simpleRNNCell({ units: 3 }), () => L.simpleRNN({ units: 3, returnSequences: true })],
+  ] as const)("%s: looping step() over time reproduces the layer", (_n, makeCell, makeLayer) => {
+    nn.setSeed(8);
+    const cell = makeCell();
+    const layer = makeLayer();
+    const x = seq(2, 4, 3);
+    cell.ensureBuilt([null, 3]);
+    layer.ensureBuilt([null, 4, 3]);
+    layer.setWeights(cell.getWeights());
+    let states = Array.from({ length: cell.stateCount }, () => nn.zeros([2, 3]));
+    const outputs: nn.Tensor[] = [];
+    for (let t = 0; t < 4; t++) {
+      const [h, next] = cell.step(x.slice([0, t, 0], [2, 1, 3]).reshape([2, 3]), states);
+      outputs.push(h);
+      states = next;
+    }
+    expectClose(nn.stack(outputs, 1).data, Array.from(layer.apply(x).data), 1e-6);
+    expect(cell.className).toMatch(/Cell$/);
+    expect(cell.name).toMatch(/_cell$/);
+  });
+
   test("config round trips (serializeLayer → deserializeLayer) keep every option", () => {
     const layers = [
       L.lstm({ units: 4, returnSequences: true, goBackwards: true, dropout: 0.1, recurrentDropout: 0.2, seed: 5, unitForgetBias: false, kernelRegularizer: "l2" }),
@@ -75,7 +99,7 @@ describe("recurrent layers", () => {
       L.embedding({ inputDim: 10, outputDim: 4, maskZero: true }),
       L.concatenate({ axis: 1 }), L.add(), L.subtract(), L.multiply(), L.average(), L.maximum(), L.minimum(),
       L.maxout({ units: 3, pieces: 4 }), L.sampling({ seed: 2 }), L.spatialDropout1d({ rate: 0.2 }), L.spatialDropout2d({ rate: 0.3, seed: 1 }),
-      L.gaussianNoise({ stddev: 0.2 }),
+      L.gaussianNoise({ stddev: 0.2 }), L.lstmCell({ units: 2 }), L.gruCell({ units: 2, resetAfter: false }), L.simpleRNNCell({ units: 2, activation: "relu" }),
     ];
     for (const layer of layers) {
       const s = nn.layers.serializeLayer(layer);
@@ -217,6 +241,9 @@ describe("errors name the layer, the expected and the actual", () => {
     ["maxout input", () => L.maxout({ units: 2 }).apply(nn.ones([2, 3])).shape && L.maxout({ units: 2, name: "mx" }).ensureBuilt([null, null]), 'mx: the last input dimension must be known to build a Maxout layer, got input shape [null,null]'],
     ["spatial rank", () => L.spatialDropout2d({ rate: 0.1 }).apply(nn.ones([2, 3, 4])), "spatial_dropout2d expects a 4-D input [batch, rows, cols, channels], got shape [*, 3, 4]"],
     ["spatial rate", () => L.spatialDropout1d({ rate: 2 }), "spatial_dropout1d: rate must be a number in [0, 1], got 2"],
+    ["cell loop options", () => L.lstmCell({ units: 2, dropout: 0.2 } as never), "LSTMCell: a cell computes one step and takes no dropout; use the layer (simpleRNN, lstm, gru) for sequence options and dropout"],
+    ["cell step rank", () => L.gruCell({ units: 2 }).step(nn.ones([1, 2, 3]), [nn.zeros([1, 2])]), "gru_cell.step expects an input [batch, features], got shape [1, 2, 3]"],
+    ["cell build rank", () => L.simpleRNNCell({ units: 2 }).ensureBuilt([null, 2, 3, 4]), "simple_rnn_cell expects a 2-D input [batch, features] for one step, got shape [*, 2, 3, 4]"],
     ["noise stddev", () => L.gaussianNoise({ stddev: -1 }), "gaussian_noise: stddev must be a finite number ≥ 0, got -1"],
   ];
   test.each(cases)("%s", (_name, fn, message) => {

@@ -1,0 +1,160 @@
+/**
+ * Recurrent cells: one time step of SimpleRNN, LSTM or GRU, for loops written by hand (Keras's
+ * `SimpleRNNCell`, `LSTMCell`, `GRUCell`). A cell has the same weights, options and arithmetic as
+ * its layer; `cell.step(x, states)` maps an input [batch, features] and the states to
+ * `[output, newStates]`, so looping `step` over the time axis reproduces the layer.
+ */
+import type { Tensor } from "../../tensor/tensor";
+import { reshape } from "../../ops";
+import { shapeToString } from "../../tensor/shape";
+import type { ShapeSpec } from "../../display/mime";
+import type { LayerConfig } from "../layer";
+import { RNNLayer, type RNNArgs } from "./rnn-layer";
+import { LSTM, type LSTMArgs } from "./lstm";
+import { GRU, type GRUArgs } from "./gru";
+import { SimpleRNN } from "./simple-rnn";
+
+/** Options a cell does not take: they describe a loop over time, which the caller writes. */
+type LoopOptions = "returnSequences" | "returnState" | "goBackwards" | "stateful" | "unroll" | "dropout" | "recurrentDropout" | "seed";
+
+/** Arguments of {@link simpleRNNCell}. */
+export type SimpleRNNCellArgs = Omit<RNNArgs, LoopOptions>;
+/** Arguments of {@link lstmCell}. */
+export type LSTMCellArgs = Omit<LSTMArgs, LoopOptions>;
+/** Arguments of {@link gruCell}. */
+export type GRUCellArgs = Omit<GRUArgs, LoopOptions>;
+
+const LOOP_KEYS: LoopOptions[] = ["returnSequences", "returnState", "goBackwards", "stateful", "unroll", "dropout", "recurrentDropout", "seed"];
+
+/** Rejects loop options (a cell is one step; dropout masks belong to the whole sequence, i.e. the layer). */
+function cellArgs<T extends object>(args: T, className: string): T {
+  const given = LOOP_KEYS.filter((k) => k in args && (args as Record<string, unknown>)[k] !== undefined && (args as Record<string, unknown>)[k] !== null && (args as Record<string, unknown>)[k] !== false && (args as Record<string, unknown>)[k] !== 0);
+  if (given.length > 0) {
+    throw new RangeError(`${className}: a cell computes one step and takes no ${given.join(", ")}; use the layer (simpleRNN, lstm, gru) for sequence options and dropout`);
+  }
+  return { ...args, returnState: true };
+}
+
+/** A cell's input shape [batch, features] as the layer's [batch, 1, features]. */
+function asSequenceShape(layer: RNNLayer, inputShape: ShapeSpec): ShapeSpec {
+  if (inputShape.length === 3) return inputShape;
+  if (inputShape.length !== 2) {
+    throw new RangeError(`${layer.name} expects a 2-D input [batch, features] for one step, got shape ${shapeToString(inputShape)}`);
+  }
+  return [inputShape[0], 1, inputShape[1]];
+}
+
+/** One step: x [batch, features], states → [output, newStates]. */
+function step(layer: RNNLayer, x: Tensor, states: Tensor[], training: boolean): [Tensor, Tensor[]] {
+  if (x.rank !== 2) throw new RangeError(`${layer.name}.step expects an input [batch, features], got shape ${shapeToString(x.shape)}`);
+  const [, ...newStates] = layer.applyWithStates(reshape(x, [x.shape[0], 1, x.shape[1]]), { initialState: states, training });
+  return [newStates[0], newStates];
+}
+
+/** The config of a cell: the layer's without the loop options. */
+function cellConfig(config: LayerConfig): LayerConfig {
+  const out = { ...config };
+  for (const k of LOOP_KEYS) delete out[k];
+  return out;
+}
+
+/**
+ * One step of an LSTM (Keras's `LSTMCell`): `step(x, [h, c])` → `[h′, [h′, c′]]`.
+ *
+ * ```ts
+ * const cell = nn.layers.lstmCell({ units: 8 });
+ * let states = [nn.zeros([batch, 8]), nn.zeros([batch, 8])];
+ * for (const xt of steps) { const [h, next] = cell.step(xt, states); states = next; }
+ * ```
+ */
+export class LSTMCell extends LSTM {
+  override readonly className: string = "LSTMCell";
+  constructor(args: LSTMCellArgs) {
+    super(cellArgs(args, "LSTMCell"), "LSTMCell");
+  }
+  override build(inputShape: ShapeSpec): void {
+    super.build(asSequenceShape(this, inputShape));
+  }
+  /** One step: `[h′, [h′, c′]]`. */
+  step(x: Tensor, states: Tensor[], training = false): [Tensor, Tensor[]] {
+    return step(this, x, states, training);
+  }
+  override getConfig(): LayerConfig {
+    return cellConfig(super.getConfig());
+  }
+  /** Rebuilds the cell from {@link LSTMCell.getConfig}'s output. */
+  static override fromConfig(config: LayerConfig): LSTMCell {
+    return new LSTMCell(RNNLayer.argsFromConfigFor(config) as LSTMCellArgs);
+  }
+}
+
+/**
+ * One step of a GRU (Keras's `GRUCell`): `step(x, [h])` → `[h′, [h′]]`.
+ *
+ * ```ts
+ * const [h, [next]] = nn.layers.gruCell({ units: 4 }).step(xt, [h0]);
+ * ```
+ */
+export class GRUCell extends GRU {
+  override readonly className: string = "GRUCell";
+  constructor(args: GRUCellArgs) {
+    super(cellArgs(args, "GRUCell"), "GRUCell");
+  }
+  override build(inputShape: ShapeSpec): void {
+    super.build(asSequenceShape(this, inputShape));
+  }
+  /** One step: `[h′, [h′]]`. */
+  step(x: Tensor, states: Tensor[], training = false): [Tensor, Tensor[]] {
+    return step(this, x, states, training);
+  }
+  override getConfig(): LayerConfig {
+    return cellConfig(super.getConfig());
+  }
+  /** Rebuilds the cell from {@link GRUCell.getConfig}'s output. */
+  static override fromConfig(config: LayerConfig): GRUCell {
+    return new GRUCell(RNNLayer.argsFromConfigFor(config) as GRUCellArgs);
+  }
+}
+
+/**
+ * One step of a SimpleRNN (Keras's `SimpleRNNCell`): `step(x, [h])` → `[h′, [h′]]`.
+ *
+ * ```ts
+ * const [h, [next]] = nn.layers.simpleRNNCell({ units: 4 }).step(xt, [h0]);
+ * ```
+ */
+export class SimpleRNNCell extends SimpleRNN {
+  override readonly className: string = "SimpleRNNCell";
+  constructor(args: SimpleRNNCellArgs) {
+    super(cellArgs(args, "SimpleRNNCell"), "SimpleRNNCell");
+  }
+  override build(inputShape: ShapeSpec): void {
+    super.build(asSequenceShape(this, inputShape));
+  }
+  /** One step: `[h′, [h′]]`. */
+  step(x: Tensor, states: Tensor[], training = false): [Tensor, Tensor[]] {
+    return step(this, x, states, training);
+  }
+  override getConfig(): LayerConfig {
+    return cellConfig(super.getConfig());
+  }
+  /** Rebuilds the cell from {@link SimpleRNNCell.getConfig}'s output. */
+  static override fromConfig(config: LayerConfig): SimpleRNNCell {
+    return new SimpleRNNCell(RNNLayer.argsFromConfigFor(config) as SimpleRNNCellArgs);
+  }
+}
+
+/** `nn.layers.lstmCell({ units: 8 })` — see {@link LSTMCell}. */
+export function lstmCell(args: LSTMCellArgs): LSTMCell {
+  return new LSTMCell(args);
+}
+
+/** `nn.layers.gruCell({ units: 8 })` — see {@link GRUCell}. */
+export function gruCell(args: GRUCellArgs): GRUCell {
+  return new GRUCell(args);
+}
+
+/** `nn.layers.simpleRNNCell({ units: 8 })` — see {@link SimpleRNNCell}. */
+export function simpleRNNCell(args: SimpleRNNCellArgs): SimpleRNNCell {
+  return new SimpleRNNCell(args);
+}
