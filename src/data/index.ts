@@ -10,3 +10,8 @@ export {
   type RegressionOptions, type PolynomialRegressionOptions, type SineOptions,
 } from "./synthetic";
 export { loadMnist, loadFashionMnist, readIdx, MNIST_FILES, type ImageSplit } from "./mnist";
+export {
+  loadIris, loadDigits, loadBreastCancer, loadWine, loadDiabetes,
+  type RealDataset, type DigitsDataset, type FrameDataset, type LoadOptions, type DigitsOptions, type DiabetesOptions, type Loaded,
+} from "./real";
+export { tableToTensor, tensorToTable, type TableLike, type TableToTensorOptions } from "./table";
