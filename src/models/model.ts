@@ -331,7 +331,10 @@ export abstract class Model extends Layer {
 
   /**
    * Every penalty of the latest forward pass: the layers' regularization and added losses
-   * (nested models included) and the model's own {@link Model.addLoss} terms.
+   * (nested models included) and the model's own {@link Model.addLoss} terms. A frozen model
+   * (`trainable = false`) adds no weight penalties of the layers inside it, whatever their own
+   * `trainable` says, as Keras 3 sums penalties over `trainable_weights` only; their added and
+   * activity losses still count.
    */
   override regularizationLosses(): Tensor[] {
     const own = this.addedLosses.map((fn, i) => {
@@ -341,7 +344,8 @@ export abstract class Model extends Layer {
     });
     const pass = this.passLosses;
     this.passLosses = [];
-    return [...super.regularizationLosses(), ...this.layers.flatMap((l) => l.regularizationLosses()), ...own, ...pass];
+    const inner = this.trainable ? this.layers.flatMap((l) => l.regularizationLosses()) : this.layers.flatMap(frozenLosses);
+    return [...super.regularizationLosses(), ...inner, ...own, ...pass];
   }
 
   /** Re-imposes every layer's weight constraints (a frozen model leaves them alone). */
@@ -569,6 +573,22 @@ export abstract class Model extends Layer {
   /** A model displays as its summary. */
   [JUPYTER_DISPLAY](): MimeBundle {
     return summaryBundle(this.summaryData());
+  }
+}
+
+/**
+ * The losses `layer` gives when frozen: its added and activity losses without weight penalties.
+ * Every layer (wrappers and nested models included) already drops its weight penalties while
+ * `trainable` is false, so the layer is frozen for the duration of the call and restored after;
+ * nothing else runs in between.
+ */
+function frozenLosses(layer: Layer): Tensor[] {
+  const was = layer.trainable;
+  layer.trainable = false;
+  try {
+    return layer.regularizationLosses();
+  } finally {
+    layer.trainable = was;
   }
 }
 
