@@ -3,11 +3,12 @@
 // (784-128-10, batch 64) computes, in G multiply-adds per second, float32 and float64.
 //
 //   npm run build -w src && node bench/matmul.mjs
+//   NNLAB_PATH=/other/src/dist node bench/matmul.mjs   # another build, for before/after
 //
 // For tuning the kernel (src/backend/packed-matmul.ts); bench/mlp.mjs measures whole training.
-import { createRequire } from "node:module";
+import { loadNnlab } from "./harness.mjs";
 
-const nn = createRequire(import.meta.url)("nnlab");
+const nn = loadNnlab();
 const be = nn.backend();
 
 // [label, m, k, n, transA, transB]

@@ -10,13 +10,13 @@
 //
 //   npm run bench                      # builds nnlab (src/dist), then runs this file
 //   node bench/mlp.mjs --reps 7        # more repetitions
+//   node --cpu-prof bench/mlp.mjs --only nnlab   # profile one library (results.json untouched)
 //
 // Writes bench/results.json. Not a test: nothing here asserts a speed.
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { loadNnlab, loadTfjsCpu, mulberry32, runAlternating } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -28,27 +28,6 @@ const CLASSES = 10;
 const BATCH = 64;
 const LEARNING_RATE = 1e-3;
 const SEED = 42;
-
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-const REPS = option("reps", 5);
-const WARMUP = option("warmup", 1);
-/** `--only nnlab` times one library (for profiling with `node --cpu-prof`). */
-const ONLY = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
-
-/** mulberry32: a small seeded generator, so both libraries train on the same bytes every run. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Inputs uniform in [0, 1) (like scaled MNIST pixels); labels from a fixed random linear
@@ -74,22 +53,8 @@ function syntheticData() {
   return { x, y };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
-
-/** One epoch through `fit`; returns samples per second and the epoch's mean loss. */
-async function timeEpoch(fitEpoch) {
-  const start = process.hrtime.bigint();
-  const loss = await fitEpoch();
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return { samplesPerSecond: SAMPLES / seconds, seconds, loss };
-}
-
 async function setUpNnlab(data) {
-  const nn = require("nnlab");
+  const nn = loadNnlab();
   nn.setSeed(SEED);
   const model = nn.sequential([
     nn.layers.dense({ units: HIDDEN, activation: "relu", inputShape: [FEATURES] }),
@@ -109,16 +74,11 @@ async function setUpNnlab(data) {
 }
 
 async function setUpTfjs(data) {
-  // The cpu backend is plain JavaScript, like nnlab: the fair comparison. (tfjs-node wraps
-  // libtensorflow in C++ and is a different league; a later issue compares against it.)
-  const tf = require("@tensorflow/tfjs");
-  await tf.setBackend("cpu");
-  await tf.ready();
-  const seed = SEED;
+  const tf = await loadTfjsCpu();
   const model = tf.sequential({
     layers: [
-      tf.layers.dense({ units: HIDDEN, activation: "relu", inputShape: [FEATURES], kernelInitializer: tf.initializers.glorotUniform({ seed }) }),
-      tf.layers.dense({ units: CLASSES, activation: "softmax", kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }) }),
+      tf.layers.dense({ units: HIDDEN, activation: "relu", inputShape: [FEATURES], kernelInitializer: tf.initializers.glorotUniform({ seed: SEED }) }),
+      tf.layers.dense({ units: CLASSES, activation: "softmax", kernelInitializer: tf.initializers.glorotUniform({ seed: SEED + 1 }) }),
     ],
   });
   model.compile({ optimizer: tf.train.adam(LEARNING_RATE), loss: "categoricalCrossentropy" });
@@ -127,7 +87,6 @@ async function setUpTfjs(data) {
   return {
     name: "tfjs-cpu",
     version: tf.version.tfjs,
-    backend: tf.getBackend(),
     fitEpoch: async () => {
       const history = await model.fit(x, y, { epochs: 1, batchSize: BATCH, shuffle: true, verbose: 0 });
       return history.history.loss[0];
@@ -135,55 +94,11 @@ async function setUpTfjs(data) {
   };
 }
 
-/** Where the numbers come from; load averages show how busy the (shared) machine was. */
-function machine(loadAtStart) {
-  const cpus = os.cpus();
-  return {
-    cpu: cpus[0]?.model ?? "unknown",
-    logicalCores: cpus.length,
-    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-    os: `${os.type()} ${os.release()} ${os.arch()}`,
-    node: process.version,
-    loadAverageAtStart: loadAtStart.map((l) => Number(l.toFixed(2))),
-    loadAverageAtEnd: os.loadavg().map((l) => Number(l.toFixed(2))),
-  };
-}
-
-async function main() {
-  const loadAtStart = os.loadavg();
-  const data = syntheticData();
-  const setUps = { nnlab: setUpNnlab, "tfjs-cpu": setUpTfjs };
-  const runners = [];
-  for (const [name, setUp] of Object.entries(setUps)) if (!ONLY || ONLY === name) runners.push(await setUp(data));
-  const results = Object.fromEntries(runners.map((r) => [r.name, { version: r.version, epochs: [] }]));
-  console.log(`MLP ${FEATURES}-${HIDDEN}-${CLASSES}, Adam lr ${LEARNING_RATE}, batch ${BATCH}, ${SAMPLES} samples; ${WARMUP} warm-up + ${REPS} timed epochs each, alternating`);
-  for (let rep = -WARMUP; rep < REPS; rep++) {
-    for (const r of runners) {
-      const t = await timeEpoch(r.fitEpoch);
-      const label = rep < 0 ? "warm-up" : `rep ${rep + 1}`;
-      console.log(`  ${r.name.padEnd(9)} ${label.padEnd(8)} ${t.samplesPerSecond.toFixed(0).padStart(7)} samples/s  (${t.seconds.toFixed(2)} s, loss ${t.loss.toFixed(4)})`);
-      if (rep >= 0) results[r.name].epochs.push(t);
-    }
-  }
-  for (const r of runners) results[r.name].medianSamplesPerSecond = median(results[r.name].epochs.map((e) => e.samplesPerSecond));
-  const nnlab = results.nnlab?.medianSamplesPerSecond;
-  const tfjs = results["tfjs-cpu"]?.medianSamplesPerSecond;
-  const ratio = nnlab && tfjs ? nnlab / tfjs : null;
-  console.log(`\nmedian samples/s: ${runners.map((r) => `${r.name} ${results[r.name].medianSamplesPerSecond.toFixed(0)}`).join(", ")}${ratio ? `; nnlab/tfjs-cpu = ${ratio.toFixed(2)}` : ""}`);
-  if (ONLY) return; // a partial run (profiling) does not replace the recorded comparison
-
-  const report = {
-    date: new Date().toISOString(),
-    task: { model: `${FEATURES}-${HIDDEN}-${CLASSES} relu/softmax`, loss: "categoricalCrossentropy", optimizer: `adam(${LEARNING_RATE})`, batchSize: BATCH, samples: SAMPLES, warmup: WARMUP, reps: REPS },
-    machine: machine(loadAtStart),
-    results,
-    ratio,
-  };
-  fs.writeFileSync(path.join(here, "results.json"), JSON.stringify(report, null, 2) + "\n");
-  console.log(`wrote ${path.relative(process.cwd(), path.join(here, "results.json"))}`);
-}
-
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
+const data = syntheticData();
+await runAlternating({
+  title: `MLP ${FEATURES}-${HIDDEN}-${CLASSES}, Adam lr ${LEARNING_RATE}, batch ${BATCH}, ${SAMPLES} samples`,
+  task: { model: `${FEATURES}-${HIDDEN}-${CLASSES} relu/softmax`, loss: "categoricalCrossentropy", optimizer: `adam(${LEARNING_RATE})`, batchSize: BATCH, samples: SAMPLES },
+  samples: SAMPLES,
+  setUps: { nnlab: () => setUpNnlab(data), "tfjs-cpu": () => setUpTfjs(data) },
+  resultsFile: path.join(here, "results.json"),
 });
