@@ -11,8 +11,8 @@ import { optimizerFromConfig } from "./optimizer-config";
 import { lossFromConfig } from "../losses";
 import * as metrics from "../metrics";
 import type { CompileConfig } from "../models/model";
-import { assignWeights, readJson, readWeights } from "./weights-file";
-import { MODEL_FILE, MODEL_FORMAT, MODEL_FORMAT_VERSION, type SavedModel } from "./save";
+import { assignWeights, readJson, readWeightsAndSlots, type SavedSlot } from "./weights-file";
+import { MODEL_FILE, MODEL_FORMAT, MODEL_FORMAT_VERSION, type SavedModel, type SavedOptimizerState } from "./save";
 
 /** Model classes by Keras class name. */
 const modelClasses: { [className: string]: (config: never) => Model } = {
@@ -33,9 +33,10 @@ function metricFromConfig(saved: CompileConfig["metrics"][number], where: string
 
 /**
  * Loads a model written by `model.save(dir)`: same architecture, same weights bit for bit,
- * compiled with the same optimizer settings, loss and metrics (a custom loss function cannot
- * be saved; such a model comes back uncompiled). Optimizer state (momentum, Adam moments)
- * is not saved: a fresh optimizer starts from step 0.
+ * compiled with the same optimizer settings, loss and metrics, and the optimizer's state (step
+ * count, momentum, Adam's moments) restored exactly, so `fit` continues as if never interrupted.
+ * A custom loss function cannot be saved: such a model comes back uncompiled, without optimizer
+ * state.
  */
 export function loadModel(dir: string): Model {
   const where = "loadModel";
@@ -48,7 +49,8 @@ export function loadModel(dir: string): Model {
   if (!make) throw new Error(`${where}: unknown model class ${JSON.stringify(saved.className)}. Known: ${Object.keys(modelClasses).join(", ")}`);
   const model = make(saved.config as never);
   if (saved.buildInputShape && model instanceof Sequential) model.build(saved.buildInputShape);
-  assignWeights(model.weights, readWeights(dir, where), path.join(dir, "weights.bin"), where);
+  const { weights, slots } = readWeightsAndSlots(dir, where);
+  assignWeights(model.weights, weights, path.join(dir, "weights.bin"), where);
   const compile = saved.compileConfig as CompileConfig | null;
   if (compile && compile.loss !== null) {
     const ids = (saved: CompileConfig["metrics"] | undefined) => (saved ?? []).map((m) => metricFromConfig(m, where)).filter((m): m is metrics.MetricIdentifier => m !== undefined);
@@ -70,5 +72,29 @@ export function loadModel(dir: string): Model {
       });
     }
   }
+  if (saved.optimizerState && model.optimizer) restoreOptimizerState(model, saved.optimizerState, slots, dir, where);
   return model;
+}
+
+/** Gives the loaded model's new optimizer the saved step count, scalars and slots. */
+function restoreOptimizerState(model: Model, state: SavedOptimizerState, slots: SavedSlot[], dir: string, where: string): void {
+  const optimizer = model.optimizer!;
+  const modelPath = path.join(dir, MODEL_FILE);
+  if (state.className !== optimizer.className) {
+    throw new Error(`${where}: ${modelPath} holds the state of a ${state.className} optimizer but the model is compiled with ${optimizer.className}`);
+  }
+  const weights = model.weights;
+  const perWeight: ({ [slot: string]: ArrayLike<number> } | null)[] = weights.map(() => null);
+  for (const s of slots) {
+    const w = weights[s.weight];
+    if (s.values.dtype !== w.dtype || s.values.size !== w.size) {
+      throw new Error(`${where}: optimizer slot ${s.slot} of ${w.name} is ${s.values.size} ${s.values.dtype} values in ${path.join(dir, "weights.bin")} but the weight has ${w.size} ${w.dtype}`);
+    }
+    (perWeight[s.weight] ??= {})[s.slot] = s.values.data;
+  }
+  try {
+    optimizer.importState(weights, { iterations: state.iterations, scalars: state.scalars ?? {}, slots: perWeight });
+  } catch (e) {
+    throw new Error(`${where}: the optimizer state in ${dir} does not fit the model: ${(e as Error).message}`);
+  }
 }

@@ -1,13 +1,15 @@
 /**
  * Weights on disk: `weights.bin` holds every weight's raw little-endian values back to back
  * (float32 or float64, so the round trip is exact) and `manifest.json` lists each weight's
- * name, shape, dtype and byte range, with the binary file's size and CRC-32.
+ * name, shape, dtype and byte range, with the binary file's size and CRC-32. A saved model
+ * also keeps its optimizer's slots (Adam's moments, momentum) after the weights, listed in
+ * `optimizerSlots`; the one size and CRC-32 cover both.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Tensor } from "../tensor/tensor";
-import { bytesPerElement, type DType } from "../tensor/dtype";
+import { bytesPerElement, type DType, type TypedArray } from "../tensor/dtype";
 import { shapeToString, sizeOf } from "../tensor/shape";
 import { crc32 } from "./crc32";
 
@@ -30,11 +32,29 @@ export interface WeightEntry {
   byteLength: number;
 }
 
+/** One optimizer slot's entry in the manifest: a {@link WeightEntry} plus whose slot it is. */
+export interface SlotEntry extends WeightEntry {
+  /** Index of the weight (in `model.weights` order) the slot belongs to. */
+  weight: number;
+  /** The slot's name ("m", "v", "momentum", …). */
+  slot: string;
+}
+
+/** One optimizer slot's values, to be written after the weights. */
+export interface SlotValues {
+  /** Index of its weight in the list of weights written. */
+  weight: number;
+  slot: string;
+  values: TypedArray;
+}
+
 /** `manifest.json`. */
 export interface WeightsManifest {
   format: typeof WEIGHTS_FORMAT;
   version: number;
   weights: WeightEntry[];
+  /** The optimizer's slots stored after the weights (models saved with a trained optimizer). */
+  optimizerSlots?: SlotEntry[];
   /** Size of weights.bin. */
   byteLength: number;
   /** CRC-32 of weights.bin. */
@@ -45,21 +65,30 @@ function checkLittleEndian(where: string): void {
   if (os.endianness() !== "LE") throw new Error(`${where}: weight files are little-endian and this machine is big-endian`);
 }
 
-/** The manifest and the binary contents for `weights`. */
-export function encodeWeights(weights: Tensor[], where: string): { manifest: WeightsManifest; bytes: Uint8Array } {
+/** The manifest and the binary contents for `weights`, followed by optimizer `slots` if any. */
+export function encodeWeights(weights: Tensor[], where: string, slots: SlotValues[] = []): { manifest: WeightsManifest; bytes: Uint8Array } {
   checkLittleEndian(where);
-  const total = weights.reduce((n, w) => n + w.data.byteLength, 0);
+  const total = weights.reduce((n, w) => n + w.data.byteLength, 0) + slots.reduce((n, s) => n + s.values.byteLength, 0);
   const bytes = new Uint8Array(total);
-  const entries: WeightEntry[] = [];
   let offset = 0;
-  weights.forEach((w, i) => {
-    const view = new Uint8Array(w.data.buffer, w.data.byteOffset, w.data.byteLength);
+  const place = (data: TypedArray, name: string, shape: readonly number[]): WeightEntry => {
+    const view = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     bytes.set(view, offset);
-    entries.push({ name: w.name ?? `weight_${i}`, shape: [...w.shape], dtype: w.dtype, offset, byteLength: view.length });
+    const entry: WeightEntry = { name, shape: [...shape], dtype: data instanceof Float64Array ? "float64" : "float32", offset, byteLength: view.length };
     offset += view.length;
+    return entry;
+  };
+  const entries = weights.map((w, i) => place(w.data, w.name ?? `weight_${i}`, w.shape));
+  const slotEntries: SlotEntry[] = slots.map((s) => {
+    const w = weights[s.weight];
+    return { ...place(s.values, `${w.name ?? `weight_${s.weight}`}:${s.slot}`, w.shape), weight: s.weight, slot: s.slot };
   });
   return {
-    manifest: { format: WEIGHTS_FORMAT, version: WEIGHTS_FORMAT_VERSION, weights: entries, byteLength: total, crc32: crc32(bytes) },
+    manifest: {
+      format: WEIGHTS_FORMAT, version: WEIGHTS_FORMAT_VERSION, weights: entries,
+      ...(slotEntries.length > 0 ? { optimizerSlots: slotEntries } : {}),
+      byteLength: total, crc32: crc32(bytes),
+    },
     bytes,
   };
 }
@@ -75,8 +104,21 @@ export function readJson(dir: string, file: string, where: string): unknown {
   }
 }
 
+/** An optimizer slot read back from weights.bin. */
+export interface SavedSlot {
+  /** Index of its weight in `model.weights` order. */
+  weight: number;
+  slot: string;
+  values: Tensor;
+}
+
 /** Reads manifest.json and weights.bin from `dir` and checks them against each other. */
 export function readWeights(dir: string, where: string): Tensor[] {
+  return readWeightsAndSlots(dir, where).weights;
+}
+
+/** Like {@link readWeights}, and also the optimizer slots saved after the weights (none for older folders). */
+export function readWeightsAndSlots(dir: string, where: string): { weights: Tensor[]; slots: SavedSlot[] } {
   checkLittleEndian(where);
   const manifest = readJson(dir, MANIFEST_FILE, where) as WeightsManifest;
   const manifestPath = path.join(dir, MANIFEST_FILE);
@@ -95,20 +137,28 @@ export function readWeights(dir: string, where: string): Tensor[] {
   const bytes = new Uint8Array(file.buffer, file.byteOffset, file.length);
   const crc = crc32(bytes);
   if (crc !== manifest.crc32) throw new Error(`${where}: ${binPath} is corrupt (CRC-32 ${crc} does not match the manifest's ${manifest.crc32})`);
-  return manifest.weights.map((e, i) => {
+  const decode = (e: WeightEntry, what: string): Tensor => {
     const dtype = e.dtype;
-    if (dtype !== "float32" && dtype !== "float64") throw new Error(`${where}: weight ${i} (${e.name}) in ${manifestPath} has unknown dtype ${JSON.stringify(dtype)}`);
-    if (!Array.isArray(e.shape) || e.shape.some((d) => !Number.isInteger(d) || d < 0)) throw new Error(`${where}: weight ${i} (${e.name}) in ${manifestPath} has an invalid shape ${JSON.stringify(e.shape)}`);
+    if (dtype !== "float32" && dtype !== "float64") throw new Error(`${where}: ${what} (${e.name}) in ${manifestPath} has unknown dtype ${JSON.stringify(dtype)}`);
+    if (!Array.isArray(e.shape) || e.shape.some((d) => !Number.isInteger(d) || d < 0)) throw new Error(`${where}: ${what} (${e.name}) in ${manifestPath} has an invalid shape ${JSON.stringify(e.shape)}`);
     const size = sizeOf(e.shape);
     if (e.byteLength !== size * bytesPerElement(dtype) || e.offset < 0 || e.offset + e.byteLength > file.length) {
-      throw new Error(`${where}: weight ${i} (${e.name}, shape ${shapeToString(e.shape)}, ${dtype}) does not fit its byte range in ${binPath}`);
+      throw new Error(`${where}: ${what} (${e.name}, shape ${shapeToString(e.shape)}, ${dtype}) does not fit its byte range in ${binPath}`);
     }
     // Copy into a fresh, aligned buffer (the file buffer's offset need not be a multiple of 8).
     const copy = new Uint8Array(e.byteLength);
     copy.set(bytes.subarray(e.offset, e.offset + e.byteLength));
     const data = dtype === "float64" ? new Float64Array(copy.buffer) : new Float32Array(copy.buffer);
     return new Tensor(data, e.shape, { name: e.name });
+  };
+  const weights = manifest.weights.map((e, i) => decode(e, `weight ${i}`));
+  const slots = (manifest.optimizerSlots ?? []).map((e, i) => {
+    if (!Number.isInteger(e.weight) || e.weight < 0 || e.weight >= weights.length || typeof e.slot !== "string") {
+      throw new Error(`${where}: optimizer slot ${i} (${e.name}) in ${manifestPath} names weight ${JSON.stringify(e.weight)}, but there are ${weights.length} weights`);
+    }
+    return { weight: e.weight, slot: e.slot, values: decode(e, `optimizer slot ${i}`) };
   });
+  return { weights, slots };
 }
 
 /** Copies `values` into the model's `weights`, checking count, names' order, shapes and dtypes first. */

@@ -531,8 +531,9 @@ export abstract class Model extends Layer {
 
   /**
    * Saves the model to the folder `dir` (created or replaced atomically): `model.json`
-   * (architecture and compile configuration), `weights.bin` and `manifest.json` (every weight,
-   * exactly, float64 included). `nn.loadModel(dir)` reads it back.
+   * (architecture, compile configuration, the optimizer's step count), `weights.bin` and
+   * `manifest.json` (every weight exactly, float64 included, then the optimizer's slots).
+   * `nn.loadModel(dir)` reads it back, and `fit` then continues exactly where it stopped.
    */
   save(dir: string): void {
     saveModel(this, dir);
