@@ -11,7 +11,8 @@ import {
   ShapeSpec,
   SummaryData,
   SummaryLayer,
-  SummaryWeight
+  SummaryWeight,
+  WeightStats
 } from 'nnlab/dist/display/mime';
 
 import { isObject, JsonObject, readVersionedObject } from './json';
@@ -73,6 +74,18 @@ function parseShape(value: unknown, where: string): ShapeSpec | ShapeSpec[] | nu
   throw new Malformed(`${where}.outputShape is not a shape`);
 }
 
+/** Value statistics; NaN/Infinity arrive as null in JSON and are kept as NaN (shown as –). */
+function parseStats(value: unknown): WeightStats | undefined {
+  if (!isObject(value)) {
+    return undefined;
+  }
+  const num = (k: string) => (typeof value[k] === 'number' ? (value[k] as number) : NaN);
+  if (!isCount(value.zeros) || !isCount(value.nonFinite)) {
+    return undefined;
+  }
+  return { min: num('min'), max: num('max'), mean: num('mean'), std: num('std'), zeros: value.zeros, nonFinite: value.nonFinite };
+}
+
 function parseWeights(value: unknown): SummaryWeight[] | undefined {
   if (!Array.isArray(value)) {
     return undefined;
@@ -87,12 +100,23 @@ function parseWeights(value: unknown): SummaryWeight[] | undefined {
       typeof w.dtype === 'string' &&
       typeof w.trainable === 'boolean'
     ) {
-      weights.push({
+      const weight: SummaryWeight = {
         name: w.name,
         shape: [...(w.shape as number[])],
         dtype: w.dtype,
         trainable: w.trainable
-      });
+      };
+      if (typeof w.initializer === 'string') {
+        weight.initializer = w.initializer;
+      }
+      if (typeof w.regularizer === 'string' || w.regularizer === null) {
+        weight.regularizer = w.regularizer;
+      }
+      const stats = parseStats(w.stats);
+      if (stats) {
+        weight.stats = stats;
+      }
+      weights.push(weight);
     }
   }
   return weights;
@@ -127,6 +151,22 @@ function parseLayer(value: unknown, index: number): SummaryLayer {
   const weights = parseWeights(value.weights);
   if (weights !== undefined) {
     layer.weights = weights;
+  }
+  const multAdds = optionalCount(value, 'multAdds');
+  if (multAdds !== undefined) {
+    layer.multAdds = multAdds;
+  }
+  const activationBytes = optionalCount(value, 'activationBytes');
+  if (activationBytes !== undefined) {
+    layer.activationBytes = activationBytes;
+  }
+  // A nested model's rows: kept only when every one is readable.
+  if (Array.isArray(value.layers)) {
+    try {
+      layer.layers = value.layers.map((inner, i) => parseLayer(inner, i));
+    } catch {
+      // Optional detail: the row still shows without it.
+    }
   }
   return layer;
 }

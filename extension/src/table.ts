@@ -8,6 +8,8 @@
 import { formatShape, SummaryData, SummaryLayer } from 'nnlab/dist/display/mime';
 import { el } from './dom';
 import { formatCount, hasConnections, hasFrozenLayers } from './format';
+import { detailBlock, hasDetails } from './details';
+import { readableByteSize } from 'nnlab/dist/display/mime';
 
 /** `formatShape` trusts its input; a shape it cannot print should not sink the table. */
 function shapeText(layer: SummaryLayer): string {
@@ -23,8 +25,9 @@ function percent(share: number): string {
 }
 
 /** The layer's name and class, with the class muted, as in Keras's "dense (Dense)". */
-function layerCell(layer: SummaryLayer): HTMLTableCellElement {
+function layerCell(layer: SummaryLayer, toggle?: HTMLButtonElement): HTMLTableCellElement {
   return el('td', { className: 'nnlab-summary-layer' }, [
+    ...(toggle ? [toggle] : []),
     el('span', { className: 'nnlab-summary-name', text: layer.name }),
     ' ',
     el('span', { className: 'nnlab-summary-type', text: `(${layer.className})` })
@@ -90,12 +93,20 @@ export function summaryTable(summary: SummaryData): HTMLTableElement {
   const withConnections = hasConnections(summary);
   const withTrainable = hasFrozenLayers(summary);
 
+  const withMultAdds = summary.layers.some(l => l.multAdds !== undefined);
+  const withActivations = summary.layers.some(l => l.activationBytes !== undefined);
   const headers = ['Layer (type)', 'Output Shape', 'Param #'];
   if (withConnections) {
     headers.push('Connected to');
   }
   if (withTrainable) {
     headers.push('Trainable');
+  }
+  if (withMultAdds) {
+    headers.push('Mult-Adds');
+  }
+  if (withActivations) {
+    headers.push('Activations');
   }
   const head = el('thead', {}, [
     el(
@@ -105,9 +116,24 @@ export function summaryTable(summary: SummaryData): HTMLTableElement {
     )
   ]);
 
-  const rows = summary.layers.map(layer => {
+  const rows = summary.layers.flatMap(layer => {
+    // An expandable row gets a disclosure button and a hidden detail row after it.
+    const detail = hasDetails(layer)
+      ? el('tr', { className: 'nnlab-summary-details', attrs: { 'data-details-for': layer.name, hidden: '' } }, [
+          el('td', { attrs: { colspan: String(headers.length) } }, [detailBlock(layer)])
+        ])
+      : undefined;
+    const toggle = detail
+      ? el('button', { className: 'nnlab-summary-expand', text: '▸', attrs: { type: 'button', 'aria-expanded': 'false', title: `Show ${layer.name}'s weights` } })
+      : undefined;
+    toggle?.addEventListener('click', () => {
+      const open = detail!.hidden;
+      detail!.hidden = !open;
+      toggle.textContent = open ? '▾' : '▸';
+      toggle.setAttribute('aria-expanded', String(open));
+    });
     const cells = [
-      layerCell(layer),
+      layerCell(layer, toggle),
       el('td', { className: 'nnlab-summary-shape', text: shapeText(layer) }),
       paramsCell(layer, summary.totalParams)
     ];
@@ -117,7 +143,13 @@ export function summaryTable(summary: SummaryData): HTMLTableElement {
     if (withTrainable) {
       cells.push(trainableCell(layer));
     }
-    return el(
+    if (withMultAdds) {
+      cells.push(el('td', { className: 'nnlab-summary-multadds', text: layer.multAdds === undefined ? '–' : formatCount(layer.multAdds) }));
+    }
+    if (withActivations) {
+      cells.push(el('td', { className: 'nnlab-summary-activations', text: layer.activationBytes === undefined ? '–' : readableByteSize(layer.activationBytes) }));
+    }
+    const row = el(
       'tr',
       {
         className: layer.trainable ? '' : 'nnlab-summary-frozen-row',
@@ -130,6 +162,7 @@ export function summaryTable(summary: SummaryData): HTMLTableElement {
       },
       cells
     );
+    return detail ? [row, detail] : [row];
   });
   if (rows.length === 0) {
     rows.push(

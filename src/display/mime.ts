@@ -23,12 +23,29 @@ export const SUMMARY_VERSION = 1;
 /** An output shape as Keras prints it: `null` is the batch (or any unknown) dimension. */
 export type ShapeSpec = (number | null)[];
 
+/** Value statistics of a weight (the summary's expanded row). */
+export interface WeightStats {
+  min: number;
+  max: number;
+  mean: number;
+  /** Population standard deviation. */
+  std: number;
+  /** Exact zeros, and NaN or ±Infinity values. */
+  zeros: number;
+  nonFinite: number;
+}
+
 /** One weight variable of a layer, as the summary shows it. */
 export interface SummaryWeight {
   name: string;
   shape: number[];
   dtype: string;
   trainable: boolean;
+  /** Initializer as configured, e.g. `glorotUniform` (optional detail). */
+  initializer?: string;
+  /** Regularizer as configured, e.g. `l2(0.01)`; absent or null without one. */
+  regularizer?: string | null;
+  stats?: WeightStats;
 }
 
 /** One row of the summary table: one layer. */
@@ -51,6 +68,12 @@ export interface SummaryLayer {
   connectedTo?: string[];
   /** The layer's weights, for the expandable row. */
   weights?: SummaryWeight[];
+  /** Multiply-adds per sample of the forward pass (kernel size × output positions). */
+  multAdds?: number;
+  /** Bytes of this layer's output per sample (activation memory). */
+  activationBytes?: number;
+  /** Rows of a nested model's own layers (shown when the row is expanded). */
+  layers?: SummaryLayer[];
 }
 
 /** The structured data of `model.summary()`. */

@@ -21,9 +21,8 @@ export interface HistogramOptions {
  * Statistics (over all elements) and a histogram (numpy.histogram's bins: `bins` equal widths
  * from min to max, the last bin closed) of `values`. Non-finite values are counted, not binned.
  */
-export function tensorHistogram(name: string, of: "value" | "gradient", values: ArrayLike<number>, options: HistogramOptions = {}): TensorHistogram {
-  const bins = options.bins ?? 30;
-  const maxSamples = options.maxSamples ?? 20000;
+/** min, max, mean, population std, zeros and non-finite count over all elements. */
+export function tensorStats(values: ArrayLike<number>): { min: number; max: number; mean: number; std: number; zeros: number; nonFinite: number; finite: number; sumSq: number } {
   let min = Infinity;
   let max = -Infinity;
   let sum = 0;
@@ -49,10 +48,13 @@ export function tensorHistogram(name: string, of: "value" | "gradient", values: 
   let sq = 0;
   for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) sq += (values[i] - mean) ** 2;
   const std = finite > 0 ? Math.sqrt(sq / finite) : 0;
-  if (finite === 0) {
-    min = 0;
-    max = 0;
-  }
+  return finite === 0 ? { min: 0, max: 0, mean, std, zeros, nonFinite, finite, sumSq } : { min, max, mean, std, zeros, nonFinite, finite, sumSq };
+}
+
+export function tensorHistogram(name: string, of: "value" | "gradient", values: ArrayLike<number>, options: HistogramOptions = {}): TensorHistogram {
+  const bins = options.bins ?? 30;
+  const maxSamples = options.maxSamples ?? 20000;
+  const { min, max, mean, std, zeros, nonFinite, sumSq } = tensorStats(values);
   // numpy widens an empty range to [v − 0.5, v + 0.5].
   const lo = min === max ? min - 0.5 : min;
   const hi = min === max ? max + 0.5 : max;

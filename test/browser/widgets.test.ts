@@ -34,6 +34,8 @@ interface RenderRecord {
 async function shot(target: Locator, name: string): Promise<void> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   await target.scrollIntoViewIfNeeded();
+  // Two animation frames: the scroll has been painted.
+  await target.evaluate(() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.screenshot({ path: join(ARTIFACTS_DIR, name) });
 }
 
@@ -41,7 +43,13 @@ const dashboard = (title: string) =>
   page.locator('.jp-OutputArea-output .nnlab-dashboard', { has: page.locator('.nnlab-dashboard-title', { hasText: title }) });
 
 beforeAll(async () => {
-  lab = await startJupyterLab({ copy: [NOTEBOOKS_DIR], name: 'widgets' });
+  lab = await startJupyterLab({
+    copy: [NOTEBOOKS_DIR],
+    name: 'widgets',
+    // Every cell stays in the DOM: the test scrolls to outputs and screenshots them, which the
+    // default windowed notebook (cells outside the viewport detached) would leave blank.
+    settings: { '@jupyterlab/notebook-extension:tracker': { windowingMode: 'none' } }
+  });
   browser = await launchChromium({ width: 1280, height: 1000 });
   page = await browser.context.newPage();
 });

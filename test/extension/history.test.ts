@@ -83,6 +83,17 @@ describe('history renderer', () => {
     expect(symbols.length).toBeGreaterThanOrEqual(6 * 3);
   });
 
+  it('starts without rows (the display sent at train begin) and draws a finite chart once rows arrive', async () => {
+    const r = renderer();
+    const empty: HistoryData = { ...running(0), batches: { x: [], metrics: {}, stride: 1 }, learningRate: [] };
+    await r.renderModel(model(empty));
+    expect(text(r.node, '.nnlab-dashboard-charts')).toBe('waiting for the first batch…');
+    await r.renderModel(model(running(2)));
+    const width = Number(r.node.querySelector('.nnlab-dashboard-charts svg')?.getAttribute('width'));
+    expect(width).toBeGreaterThan(100);
+    expect(width).toBeLessThan(2000);
+  });
+
   it('a different run or a log-scale toggle re-creates the view; toggles keep the data', async () => {
     const r = renderer();
     await r.renderModel(model(running(2)));

@@ -130,6 +130,13 @@ export class Dashboard {
     this.counts = new Map();
     this.batchStride = data.batches?.stride ?? 0;
     const rows = [...newRows(measurementRows(data, this.batchToggle.checked), this.counts), ...markerRows(data)];
+    if (rows.length === 0) {
+      // Vega lays out an empty facet with infinite size and does not recover when rows arrive
+      // later: the view is created with the first measurement instead.
+      this.chart.finalize();
+      this.chart.container.replaceChildren(el('div', { className: 'nnlab-dashboard-waiting', text: 'waiting for the first batch…' }));
+      return;
+    }
     const spec = historySpec({ logScale: this.logToggle.checked, batches: this.batchToggle.checked });
     await this.chart.mount(spec, HISTORY_DATASET, rows);
   }
