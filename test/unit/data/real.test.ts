@@ -100,8 +100,9 @@ describe("loadDigits", () => {
     expect(Array.from(images.data.subarray(0, 64))).toEqual(fx.digits.image0.flat());
     expect(Array.from(images.data.subarray(1796 * 64))).toEqual(fx.digits.imageLast.flat());
     expect(sameBytes(images.data, data.data)).toBe(true);
-    expect(data.data.reduce((a, b) => Math.min(a, b))).toBe(0);
-    expect(data.data.reduce((a, b) => Math.max(a, b))).toBe(16);
+    const pixels = Float64Array.from(data.data);
+    expect(pixels.reduce((a, b) => Math.min(a, b))).toBe(0);
+    expect(pixels.reduce((a, b) => Math.max(a, b))).toBe(16);
     expect(images.data).not.toBe(data.data);
   });
 
@@ -157,6 +158,16 @@ describe("asFrame", () => {
     const tensors: nn.datasets.RealDataset = load({ dtype: "float64" });
     expect(sameBytes(nn.datasets.tableToTensor(f.data, { dtype: "float64" }).data, tensors.data.data)).toBe(true);
     expect(f.target).toEqual(Array.from(tensors.target.data));
+  });
+
+  it("is typed by the option: tables with asFrame: true, tensors otherwise (checked by tsc -p test)", () => {
+    const tables = loadIris({ asFrame: true });
+    const rows: number = tables.frame.numRows();
+    const first: number = tables.target[0];
+    const tensors = loadDigits({ nClass: 3 });
+    const images: nn.Tensor = tensors.images;
+    const diabetes: nn.Tensor = loadDiabetes({ scaled: false }).data;
+    expect([rows, first, images.shape[0], diabetes.shape[0]]).toEqual([150, 0, fx.digits.classCounts.slice(0, 3).reduce((a: number, b: number) => a + b), 442]);
   });
 
   it("digits as a frame keeps its images tensor", () => {
