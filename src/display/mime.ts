@@ -198,8 +198,8 @@ export interface HistoryData {
   progress?: HistoryProgress;
 }
 
-/** A histogram of one tensor's values (or of its gradient) with summary statistics. */
-export interface TensorHistogram {
+/** A histogram of one tensor's values (or of its gradient) with its {@link WeightStats} (over all elements). */
+export interface TensorHistogram extends WeightStats {
   /** Variable name, e.g. `dense/kernel`. Comes from user data: always escape it. */
   name: string;
   /** `value`: the weights themselves; `gradient`: d loss / d weights on the probe batch. */
@@ -208,13 +208,6 @@ export interface TensorHistogram {
   size: number;
   /** Elements the histogram counts (a seeded sample when the tensor is large). */
   sampled: number;
-  min: number;
-  max: number;
-  mean: number;
-  std: number;
-  /** Exact zeros, and NaN or ±Infinity values (over all elements). */
-  zeros: number;
-  nonFinite: number;
   /** L2 norm over all elements. */
   norm: number;
   /** Bin edges, `counts.length + 1` of them, equal widths. */
