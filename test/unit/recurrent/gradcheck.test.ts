@@ -13,14 +13,14 @@ const f64 = { dtype: "float64" as const };
 beforeEach(() => nn.clearSession());
 
 /** Values in [−1, 1) from a small LCG (inputs only; no reference depends on them). */
-function randn(shape: number[], seed: number): nn.Tensor {
+function randn(shape: readonly number[], seed: number): nn.Tensor {
   let s = seed * 7919 + 13;
   const n = shape.reduce((a, b) => a * b, 1);
   const data = Float64Array.from({ length: n }, () => {
     s = (s * 1103515245 + 12345) % 2147483648;
     return (s / 2147483648) * 2 - 1;
   });
-  return nn.tensor(data, { ...f64, shape });
+  return nn.tensor(data, { ...f64, shape: [...shape] });
 }
 
 const flatAll = (ts: nn.Tensor[]) => nn.concat(ts.map((t) => t.reshape([-1])), 0);

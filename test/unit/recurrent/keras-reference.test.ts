@@ -22,19 +22,19 @@ function rows(model: nn.Sequential, inputShape: (number | null)[]) {
 }
 
 test.each([
-  ["lstm_stack", [32, 8], () => [L.lstm({ units: 64, returnSequences: true }), L.lstm({ units: 16 }), L.dense({ units: 1 })]],
-  ["gru_rnn", [10, 4], () => [L.gru({ units: 16, returnSequences: true }), L.gru({ units: 8, resetAfter: false, returnSequences: true }), L.simpleRNN({ units: 5 })]],
-  ["embedding_bi", [12], () => [
+  ["lstm_stack", [32, 8], (): nn.layers.Layer[] => [L.lstm({ units: 64, returnSequences: true }), L.lstm({ units: 16 }), L.dense({ units: 1 })]],
+  ["gru_rnn", [10, 4], (): nn.layers.Layer[] => [L.gru({ units: 16, returnSequences: true }), L.gru({ units: 8, resetAfter: false, returnSequences: true }), L.simpleRNN({ units: 5 })]],
+  ["embedding_bi", [12], (): nn.layers.Layer[] => [
     L.embedding({ inputDim: 1000, outputDim: 16, maskZero: true }), L.bidirectional({ layer: L.lstm({ units: 8, returnSequences: true }) }),
     L.bidirectional({ layer: L.gru({ units: 4 }), mergeMode: "sum" }), L.dense({ units: 2 }),
   ]],
-  ["time_distributed", [6, 5], () => [L.timeDistributed({ layer: L.dense({ units: 3 }) }), L.spatialDropout1d({ rate: 0.2 }), L.gaussianNoise({ stddev: 0.1 }), L.simpleRNN({ units: 4 })]],
-] as const)("%s: classes, output shapes, param counts and the summary text equal Keras's", (name, inputShape, layers) => {
-  const model = nn.sequential(layers() as unknown as nn.layers.Layer[]);
+  ["time_distributed", [6, 5], (): nn.layers.Layer[] => [L.timeDistributed({ layer: L.dense({ units: 3 }) }), L.spatialDropout1d({ rate: 0.2 }), L.gaussianNoise({ stddev: 0.1 }), L.simpleRNN({ units: 4 })]],
+] as [string, number[], () => nn.layers.Layer[]][])("%s: classes, output shapes, param counts and the summary text equal Keras's", (name, inputShape, layers) => {
+  const model = nn.sequential(layers());
   expect(rows(model, [...inputShape])).toEqual(fx.summaries[name].rows);
   expect(model.countParams()).toBe(fx.summaries[name].total);
   nn.clearSession();
-  const withInput = nn.sequential([L.input({ shape: [...inputShape] }), ...(layers() as unknown as nn.layers.Layer[])]);
+  const withInput = nn.sequential([L.input({ shape: [...inputShape] }), ...layers()]);
   expect(withInput[nn.JUPYTER_DISPLAY]()["text/plain"]).toBe(fx.summaries[name].text);
 });
 
