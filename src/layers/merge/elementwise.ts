@@ -7,6 +7,7 @@ import { MergeLayer } from "./merge-layer";
 
 /** Elementwise merges need inputs of one shape (the batch size may be unknown in a shape). */
 abstract class ElementwiseMerge extends MergeLayer {
+  /** @internal The pairwise operation, folded over the inputs. */
   protected abstract combine(a: Tensor, b: Tensor): Tensor;
 
   protected mergedShape(shapes: ShapeSpec[]): ShapeSpec {
@@ -31,6 +32,7 @@ abstract class ElementwiseMerge extends MergeLayer {
 export class Add extends ElementwiseMerge {
   readonly className = "Add";
   constructor(args: LayerArgs = {}) { super(args, "Add"); }
+  /** @internal The pairwise operation. */
   protected combine(a: Tensor, b: Tensor): Tensor { return ops.add(a, b); }
   /** Rebuilds the layer from its config. */
   static fromConfig(config: LayerConfig): Add { return new Add(MergeLayer.args(config)); }
@@ -48,6 +50,7 @@ export class Subtract extends ElementwiseMerge {
   protected override readonly minInputs = 2;
   protected override readonly maxInputs = 2;
   constructor(args: LayerArgs = {}) { super(args, "Subtract"); }
+  /** @internal The pairwise operation. */
   protected combine(a: Tensor, b: Tensor): Tensor { return ops.sub(a, b); }
   /** Rebuilds the layer from its config. */
   static fromConfig(config: LayerConfig): Subtract { return new Subtract(MergeLayer.args(config)); }
@@ -63,6 +66,7 @@ export class Subtract extends ElementwiseMerge {
 export class Multiply extends ElementwiseMerge {
   readonly className = "Multiply";
   constructor(args: LayerArgs = {}) { super(args, "Multiply"); }
+  /** @internal The pairwise operation. */
   protected combine(a: Tensor, b: Tensor): Tensor { return ops.mul(a, b); }
   /** Rebuilds the layer from its config. */
   static fromConfig(config: LayerConfig): Multiply { return new Multiply(MergeLayer.args(config)); }
@@ -78,7 +82,9 @@ export class Multiply extends ElementwiseMerge {
 export class Average extends ElementwiseMerge {
   readonly className = "Average";
   constructor(args: LayerArgs = {}) { super(args, "Average"); }
+  /** @internal The pairwise operation. */
   protected combine(a: Tensor, b: Tensor): Tensor { return ops.add(a, b); }
+  /** @internal Sum, then divide by the count. */
   protected override merge(inputs: Tensor[]): Tensor { return ops.mul(super.merge(inputs), 1 / inputs.length); }
   /** Rebuilds the layer from its config. */
   static fromConfig(config: LayerConfig): Average { return new Average(MergeLayer.args(config)); }
@@ -94,6 +100,7 @@ export class Average extends ElementwiseMerge {
 export class Maximum extends ElementwiseMerge {
   readonly className = "Maximum";
   constructor(args: LayerArgs = {}) { super(args, "Maximum"); }
+  /** @internal The pairwise operation. */
   protected combine(a: Tensor, b: Tensor): Tensor { return ops.maximum(a, b); }
   /** Rebuilds the layer from its config. */
   static fromConfig(config: LayerConfig): Maximum { return new Maximum(MergeLayer.args(config)); }
@@ -109,6 +116,7 @@ export class Maximum extends ElementwiseMerge {
 export class Minimum extends ElementwiseMerge {
   readonly className = "Minimum";
   constructor(args: LayerArgs = {}) { super(args, "Minimum"); }
+  /** @internal The pairwise operation. */
   protected combine(a: Tensor, b: Tensor): Tensor { return ops.minimum(a, b); }
   /** Rebuilds the layer from its config. */
   static fromConfig(config: LayerConfig): Minimum { return new Minimum(MergeLayer.args(config)); }

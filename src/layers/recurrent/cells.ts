@@ -15,14 +15,15 @@ import { GRU, type GRUArgs } from "./gru";
 import { SimpleRNN } from "./simple-rnn";
 
 /** Options a cell does not take: they describe a loop over time, which the caller writes. */
-type LoopOptions = "returnSequences" | "returnState" | "goBackwards" | "stateful" | "unroll" | "dropout" | "recurrentDropout" | "seed";
+export type RecurrentLoopOptions = "returnSequences" | "returnState" | "goBackwards" | "stateful" | "unroll" | "dropout" | "recurrentDropout" | "seed";
+type LoopOptions = RecurrentLoopOptions;
 
-/** Arguments of {@link simpleRNNCell}. */
-export type SimpleRNNCellArgs = Omit<RNNArgs, LoopOptions>;
-/** Arguments of {@link lstmCell}. */
-export type LSTMCellArgs = Omit<LSTMArgs, LoopOptions>;
-/** Arguments of {@link gruCell}. */
-export type GRUCellArgs = Omit<GRUArgs, LoopOptions>;
+/** Arguments of {@link simpleRNNCell}: those of {@link SimpleRNN} without the loop options. */
+export type SimpleRNNCellArgs = Omit<RNNArgs, RecurrentLoopOptions>;
+/** Arguments of {@link lstmCell}: those of {@link LSTM} without the loop options. */
+export type LSTMCellArgs = Omit<LSTMArgs, RecurrentLoopOptions>;
+/** Arguments of {@link gruCell}: those of {@link GRU} without the loop options. */
+export type GRUCellArgs = Omit<GRUArgs, RecurrentLoopOptions>;
 
 const LOOP_KEYS: LoopOptions[] = ["returnSequences", "returnState", "goBackwards", "stateful", "unroll", "dropout", "recurrentDropout", "seed"];
 

@@ -5,6 +5,7 @@ export { LSTM, lstm, type LSTMArgs } from "./lstm";
 export { GRU, gru, type GRUArgs } from "./gru";
 export {
   LSTMCell, GRUCell, SimpleRNNCell, lstmCell, gruCell, simpleRNNCell, type LSTMCellArgs, type GRUCellArgs, type SimpleRNNCellArgs,
+  type RecurrentLoopOptions,
 } from "./cells";
 export { Bidirectional, bidirectional, type BidirectionalArgs, type MergeMode } from "./bidirectional";
 export { TimeDistributed, timeDistributed, type TimeDistributedArgs } from "./time-distributed";

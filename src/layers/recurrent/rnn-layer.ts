@@ -107,16 +107,23 @@ export abstract class RNNLayer extends Layer {
   recurrentKernel?: Tensor;
   /** Bias [gates·units] (GRU with resetAfter: [2, gates·units]: input and recurrent biases). */
   bias?: Tensor;
+  /** @internal The cell the fused op runs. */
   protected readonly kind: CellKind;
+  /** @internal The resolved `activation`. */
   protected readonly act: CellActivation;
+  /** @internal The resolved `recurrentActivation` (gates). */
   protected readonly recAct: CellActivation;
+  /** @internal Initializer, regularizer and constraint of the kernel. */
   protected readonly kernelSpec: WeightSpec;
+  /** @internal Of the recurrent kernel. */
   protected readonly recurrentSpec: WeightSpec;
+  /** @internal Of the bias. */
   protected readonly biasSpec: WeightSpec;
   private readonly rng: Random | null;
   private pending?: RNNCallOptions;
   private lastStates: Tensor[] = [];
 
+  /** @internal Subclasses pass their automatic-name prefix, cell kind and gate activation. */
   protected constructor(args: RNNArgs, className: string, kind: CellKind, recurrentActivation: string | null | undefined) {
     super(args, className);
     if (!Number.isInteger(args.units) || args.units <= 0) {
@@ -156,7 +163,7 @@ export abstract class RNNLayer extends Layer {
     this.biasSpec = weightSpec(this.name, "bias", { initializer: args.biasInitializer, regularizer: args.biasRegularizer, constraint: args.biasConstraint }, "zeros");
   }
 
-  /** Gates of the cell: the kernels have gates × units columns. */
+  /** @internal Gates of the cell: the kernels have gates × units columns. */
   protected get gates(): number {
     return GATES[this.kind];
   }
@@ -166,7 +173,7 @@ export abstract class RNNLayer extends Layer {
     return this.kind === "lstm" ? 2 : 1;
   }
 
-  /** Creates the bias (subclasses with a special bias override this). */
+  /** @internal Creates the bias (subclasses with a special bias override this). */
   protected buildBias(): void {
     this.bias = this.addWeight("bias", [this.gates * this.units], this.biasSpec.initializer, this.biasSpec);
   }
@@ -246,12 +253,12 @@ export abstract class RNNLayer extends Layer {
     return mask;
   }
 
-  /** The recurrent bias (GRU with resetAfter), else null. */
+  /** @internal The recurrent bias (GRU with resetAfter), else null. */
   protected recurrentBias(): Tensor | null {
     return null;
   }
 
-  /** The GRU's resetAfter (false for the other cells). */
+  /** @internal The GRU's resetAfter (false for the other cells). */
   protected get resetAfterFlag(): boolean {
     return false;
   }
