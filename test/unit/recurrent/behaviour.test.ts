@@ -251,3 +251,30 @@ describe("errors name the layer, the expected and the actual", () => {
     expect(fn).toThrow(message);
   });
 });
+
+describe("saving", () => {
+  test("a model with Embedding, Bidirectional, TimeDistributed and GRU saves and loads with identical predictions", async () => {
+    const fs = await import("fs");
+    const os = await import("os");
+    const path = await import("path");
+    nn.setSeed(9);
+    const model = nn.sequential([
+      L.input({ shape: [5] }),
+      L.embedding({ inputDim: 7, outputDim: 3, maskZero: true }),
+      L.bidirectional({ layer: L.lstm({ units: 2, returnSequences: true }), mergeMode: "sum" }),
+      L.timeDistributed({ layer: L.dense({ units: 2 }) }),
+      L.gru({ units: 2 }),
+    ]);
+    const x = nn.tensor([[1, 2, 3, 0, 0], [6, 5, 4, 3, 2]]);
+    const before = Array.from(model.predict(x).data);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nnlab-rnn-"));
+    try {
+      await model.save(path.join(dir, "m"));
+      const loaded = await nn.loadModel(path.join(dir, "m"));
+      expect(loaded.layers.map((l) => l.className)).toEqual(["Embedding", "Bidirectional", "TimeDistributed", "GRU"]);
+      expect(Array.from(loaded.predict(x).data)).toEqual(before);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
