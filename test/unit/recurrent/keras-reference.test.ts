@@ -1,7 +1,8 @@
 /**
  * Recurrent/embedding/merge layers against Keras 3 (test/fixtures/torch/recurrent_keras.py):
- * param counts, output shapes and summary texts of whole models, constructor defaults, and Keras's own mask
- * semantics (Embedding maskZero → LSTM/GRU/Bidirectional on a padded batch).
+ * param counts, output shapes and summary texts of whole models, constructor defaults, Keras's own mask
+ * semantics (Embedding maskZero → LSTM/GRU/Bidirectional on a padded batch), and dropout / recurrent
+ * dropout in training (per-gate masks with recurrent dropout, as Keras's implementation 1).
  */
 import * as nn from "nnlab";
 import { expectClose, flat, torchFixture } from "../helpers";
@@ -77,5 +78,24 @@ describe("Embedding(maskZero) → recurrent layer on a padded batch equals Keras
     r.setWeights(m[name].weights);
     const y = model.predict(nn.tensor(m.ids));
     expectClose(y.data, flat(m[name].y), 1e-5);
+  });
+});
+
+describe("dropout and recurrent dropout in training equal Keras's cells given the same masks", () => {
+  // recurrent_keras.py draws the masks with a port of nnlab's generator in the order the layer draws them.
+  const d = fx.dropout;
+  const opts = { dropout: d.rate, seed: d.seed, returnSequences: true, units: d.U };
+  test.each([
+    ["lstm", () => L.lstm({ ...opts, recurrentDropout: d.recurrent_rate })],
+    ["lstm_input_only", () => L.lstm(opts)],
+    ["gru", () => L.gru({ ...opts, recurrentDropout: d.recurrent_rate })],
+    ["gru_reset_before", () => L.gru({ ...opts, recurrentDropout: d.recurrent_rate, resetAfter: false })],
+    ["simple_rnn", () => L.simpleRNN({ ...opts, recurrentDropout: d.recurrent_rate })],
+  ] as [string, () => nn.layers.RNNLayer][])("%s", (name, make) => {
+    const layer = make();
+    layer.ensureBuilt([null, d.T, d.F]);
+    layer.setWeights(d[name].weights);
+    expect(d[name].dropped).toBeGreaterThan(0); // the masks do drop something
+    expectClose(layer.apply(nn.tensor(d.x), true).data, flat(d[name].y), 1e-5);
   });
 });
