@@ -102,4 +102,15 @@ describe.each(DTYPES)("%s", (dtype) => {
     out.mul(P).sum().backward();
     compare(ref, { out: out, dx: x.grad, dkernel: bi.forwardLayer.kernel!.grad, dkernel_b: bi.backwardLayer.kernel!.grad }, tol);
   });
+
+  test("Embedding equals torch.nn.functional.embedding (repeated indices add their gradients)", () => {
+    const c = fx.embedding;
+    const ref = c[dtype];
+    const layer = nn.layers.embedding({ inputDim: 6, outputDim: 3, dtype });
+    layer.ensureBuilt([null, 4]);
+    layer.setWeights([c.embeddings]);
+    const out = layer.apply(nn.tensor(c.ids));
+    dot(out, c.E, dtype).backward();
+    compare(ref, { out, dembeddings: layer.embeddings!.grad }, tol);
+  });
 });
