@@ -94,11 +94,13 @@ export class Conv2D extends Conv {
   }
 
   call(x: Tensor): Tensor {
+    // ReLU, the usual CNN activation, is applied inside the convolution's pass (same values and gradients).
+    const fusedRelu = this.act.config === "relu";
     const y = conv2d(x, this.kernel!, {
       strides: this.strides as [number, number], padding: this.padding as "valid" | "same",
-      dilationRate: this.dilationRate as [number, number], bias: this.bias ?? null,
+      dilationRate: this.dilationRate as [number, number], bias: this.bias ?? null, fusedRelu,
     }, this.name);
-    return this.act.fn(y);
+    return fusedRelu ? y : this.act.fn(y);
   }
 
   /** Rebuilds the layer from {@link Conv2D.getConfig}'s output. */

@@ -29,6 +29,11 @@ const COLS_LIMIT = 1 << 22;
 export interface Conv2DOpOptions extends Conv2DOptions {
   /** Added to every output position, shape `[out]` (fused: saves a broadcast pass). */
   bias?: Tensor | null;
+  /**
+   * Apply max(0, ·) in the same pass (what a `Conv2D` with `activation: "relu"` does): saves a
+   * tensor and two passes; the gradient is zero where the output is 0, as for `relu`.
+   */
+  fusedRelu?: boolean;
 }
 
 /** Options of {@link conv1d}. */
@@ -112,6 +117,19 @@ function patches(x: TypedArray, d: ConvDims, first: number, count: number, dtype
   return cols;
 }
 
+/**
+ * Scratch for the input-gradient patch matrix, which lives only until col2im has consumed it:
+ * kept between calls (one per dtype) so training steps do not allocate it again.
+ */
+const scratch = { float32: new Float32Array(0) as TypedArray, float64: new Float64Array(0) as TypedArray };
+
+/** A scratch array of at least `size` elements of `dtype` (contents undefined). */
+function scratchFor(dtype: DType, size: number): TypedArray {
+  if (size > COLS_LIMIT) return allocate(dtype, size);
+  if (scratch[dtype].length < size) scratch[dtype] = allocate(dtype, size);
+  return scratch[dtype].subarray(0, size);
+}
+
 /** Adds `src` into `dst` (chunked kernel gradients). */
 function accumulate(dst: TypedArray, src: TypedArray): void {
   for (let i = 0; i < src.length; i++) dst[i] += src[i];
@@ -121,7 +139,7 @@ function accumulate(dst: TypedArray, src: TypedArray): void {
  * A 2-D convolution with the geometry `d` already resolved; `where` names the op or layer in
  * errors. x `[batch, h, w, in]`, kernel `[kh, kw, in, out]`, bias `[out]` or null.
  */
-export function convolveDims(where: string, x: Tensor, kernel: Tensor, bias: Tensor | null, d: ConvDims): Tensor {
+export function convolveDims(where: string, x: Tensor, kernel: Tensor, bias: Tensor | null, d: ConvDims, fusedRelu = false): Tensor {
   const outC = kernel.shape[3];
   checkBias(where, bias, outC);
   const { dtype, data } = operands(x, kernel, bias);
@@ -139,8 +157,14 @@ export function convolveDims(where: string, x: Tensor, kernel: Tensor, bias: Ten
     if (count === d.batch) kept = cols;
   }
   if (bd) addBias(out, bd, outC);
+  if (fusedRelu) for (let i = 0; i < out.length; i++) if (!(out[i] > 0)) out[i] = 0;
   const inputs = bias ? [x, kernel, bias] : [x, kernel];
-  return opResult("conv2d", out, [d.batch, d.outH, d.outW, outC], inputs, (g: TypedArray) => {
+  return opResult(fusedRelu ? "conv2d+relu" : "conv2d", out, [d.batch, d.outH, d.outW, outC], inputs, (gOut: TypedArray) => {
+    let g = gOut;
+    if (fusedRelu) {
+      g = allocate(dtype, gOut.length);
+      for (let i = 0; i < g.length; i++) if (out[i] > 0) g[i] = gOut[i];
+    }
     const gx = x.requiresGrad ? allocate(x.dtype, x.size) : null;
     const gk = kernel.requiresGrad ? allocate(kernel.dtype, kernel.size) : null;
     const part = gk && chunk < d.batch ? allocate(dtype, kernel.size) : null;
@@ -156,7 +180,7 @@ export function convolveDims(where: string, x: Tensor, kernel: Tensor, bias: Ten
         if (isPointwise(d)) {
           be.matmul(gc, kd, gx.subarray(first * rows * k, (first + count) * rows * k), count * rows, outC, k, false, true);
         } else {
-          const dcols = allocate(dtype, count * rows * k);
+          const dcols = scratchFor(dtype, count * rows * k);
           be.matmul(gc, kd, dcols, count * rows, outC, k, false, true);
           col2im(dcols, d, first, count, gx);
         }
@@ -197,7 +221,7 @@ export function conv2d(x: Tensor, kernel: Tensor, options: Conv2DOpOptions = {},
   const dilation = intPair(options.dilationRate, 1, `${where}: dilationRate`);
   const padding = checkPadding(options.padding ?? "valid", `${where}: padding`);
   const d = convDims(where, x.shape, kernel.shape[0], kernel.shape[1], strides, dilation, padding);
-  return convolveDims(where, x, kernel, options.bias ?? null, d);
+  return convolveDims(where, x, kernel, options.bias ?? null, d, options.fusedRelu ?? false);
 }
 
 /**
@@ -288,7 +312,7 @@ function transposeDims(where: string, x: Tensor, kernel: Tensor, bias: Tensor | 
   for (let first = 0; first < d.batch; first += chunk) {
     const count = Math.min(chunk, d.batch - first);
     // out = col2im(x · kernelᵀ), the kernel read as a [kh·kw·filters, in] matrix.
-    const dcols = allocate(dtype, count * rows * k);
+    const dcols = scratchFor(dtype, count * rows * k);
     be.matmul(xd.subarray(first * rows * inC, (first + count) * rows * inC), kd, dcols, count * rows, inC, k, false, true);
     col2im(dcols, d, first, count, out);
   }

@@ -75,19 +75,38 @@ export function maxPool2d(x: Tensor, options: Pool2DOptions = {}, where = "maxPo
   const c = d.inC;
   const xd = x.data;
   const rows = d.batch * d.outH * d.outW;
-  const out = allocate(x.dtype, rows * c).fill(-Infinity);
-  const arg = new Int32Array(rows * c).fill(-1);
-  forEachWindow(d, (r, i) => {
-    const o = r * c;
-    for (let j = 0; j < c; j++) {
-      const v = xd[i + j];
-      // Strictly greater: the first maximum of the window wins (and keeps the gradient).
-      if (v > out[o + j] || arg[o + j] < 0) {
-        out[o + j] = v;
-        arg[o + j] = i + j;
+  const out = allocate(x.dtype, rows * c);
+  const arg = new Int32Array(rows * c);
+  // Plain loops (the hot pooling of CNN training): per output position, scan its window once per channel run.
+  const { batch, inH, inW, kH, kW, strideH, strideW, padTop, padLeft, outH, outW } = d;
+  let o = 0;
+  for (let n = 0; n < batch; n++) {
+    for (let oy = 0; oy < outH; oy++) {
+      const y0 = Math.max(oy * strideH - padTop, 0);
+      const y1 = Math.min(oy * strideH - padTop + kH, inH);
+      for (let ox = 0; ox < outW; ox++, o += c) {
+        const x0 = Math.max(ox * strideW - padLeft, 0);
+        const x1 = Math.min(ox * strideW - padLeft + kW, inW);
+        const first = ((n * inH + y0) * inW + x0) * c;
+        for (let j = 0; j < c; j++) {
+          out[o + j] = xd[first + j];
+          arg[o + j] = first + j;
+        }
+        for (let iy = y0; iy < y1; iy++) {
+          for (let ix = iy === y0 ? x0 + 1 : x0; ix < x1; ix++) {
+            const i = ((n * inH + iy) * inW + ix) * c;
+            for (let j = 0; j < c; j++) {
+              // Strictly greater: the first maximum of the window wins (and keeps the gradient).
+              if (xd[i + j] > out[o + j]) {
+                out[o + j] = xd[i + j];
+                arg[o + j] = i + j;
+              }
+            }
+          }
+        }
       }
     }
-  });
+  }
   return opResult("maxPool2d", out, [d.batch, d.outH, d.outW, c], [x], (g: TypedArray) => {
     const gx = allocate(x.dtype, x.size);
     for (let o = 0; o < arg.length; o++) gx[arg[o]] += g[o];

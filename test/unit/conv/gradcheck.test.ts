@@ -117,3 +117,27 @@ describe("layers: gradients of the input and every weight", () => {
     expectGradOk((input) => layer.apply(input), [x]);
   });
 });
+
+describe("fused ReLU (Conv2D with activation relu)", () => {
+  test("conv2d fusedRelu equals relu(conv2d) in values and gradients, and passes checkGrad", () => {
+    const x = rand([2, 5, 5, 2], 40);
+    const k = rand([3, 3, 2, 3], 41);
+    const b = rand([3], 42);
+    const fused = (xi: nn.Tensor, ki: nn.Tensor, bi: nn.Tensor) => nn.conv2d(xi, ki, { bias: bi, padding: "same", fusedRelu: true });
+    const plain = (xi: nn.Tensor, ki: nn.Tensor, bi: nn.Tensor) => nn.relu(nn.conv2d(xi, ki, { bias: bi, padding: "same" }));
+    const y = fused(x, k, b);
+    expect(Array.from(y.data)).toEqual(Array.from(plain(x, k, b).data));
+    expect(y.data.some((v) => v === 0) && y.data.some((v) => v > 0)).toBe(true);
+    const probe = rand([...y.shape], 43);
+    const g1 = nn.grads((...a: nn.Tensor[]) => fused(a[0], a[1], a[2]).mul(probe).sum())([x, k, b]);
+    const g2 = nn.grads((...a: nn.Tensor[]) => plain(a[0], a[1], a[2]).mul(probe).sum())([x, k, b]);
+    g1.forEach((g, i) => expect(Array.from(g.data)).toEqual(Array.from(g2[i].data)));
+    expectGradOk(fused, [x, k, b]);
+  });
+  test("a Conv2D layer with activation relu gives the same output as the op followed by relu", () => {
+    const layer = nn.layers.conv2d({ filters: 2, kernelSize: 3, activation: "relu", dtype: "float64" });
+    const x = rand([1, 4, 4, 1], 44);
+    const y = layer.apply(x);
+    expect(Array.from(y.data)).toEqual(Array.from(nn.relu(nn.conv2d(x, layer.kernel!, { bias: layer.bias })).data));
+  });
+});
