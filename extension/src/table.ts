@@ -124,12 +124,12 @@ export function summaryTable(summary: SummaryData): HTMLTableElement {
         ])
       : undefined;
     const toggle = detail
-      ? el('button', { className: 'nnlab-summary-expand', text: '▸', attrs: { type: 'button', 'aria-expanded': 'false', title: `Show ${layer.name}'s weights` } })
+      ? // The arrow is CSS generated content, so the layer cell's text stays Keras's "name (Class)".
+        el('button', { className: 'nnlab-summary-expand', attrs: { type: 'button', 'aria-expanded': 'false', 'aria-label': `Show ${layer.name}'s weights`, title: `Show ${layer.name}'s weights` } })
       : undefined;
     toggle?.addEventListener('click', () => {
       const open = detail!.hidden;
       detail!.hidden = !open;
-      toggle.textContent = open ? '▾' : '▸';
       toggle.setAttribute('aria-expanded', String(open));
     });
     const cells = [
