@@ -37,6 +37,19 @@ export function formatTimePerStep(seconds: number): string {
   return `${Math.round(seconds * 1e6)}us/step`;
 }
 
+/**
+ * The one line Keras prints after `evaluate`/`predict` with verbose 1 or 2:
+ * `4/4 ━━━━━━━━━━━━━━━━━━━━ 0s 2ms/step - accuracy: 0.7500 - loss: 0.5123` (verbose 1) or
+ * `4/4 - 0s - 2ms/step - …` (verbose 2).
+ */
+export function summaryLine(verbose: 1 | 2, steps: number, seconds: number, logs: Logs): string {
+  const perStep = formatTimePerStep(seconds / Math.max(steps, 1));
+  const metrics = Object.keys(logs).length > 0 ? ` - ${formatLogs(logs, verbose === 1)}` : "";
+  return verbose === 1
+    ? `${steps}/${steps} ${"━".repeat(20)} ${Math.round(seconds)}s ${perStep}${metrics}`
+    : `${steps}/${steps} - ${Math.round(seconds)}s - ${perStep}${metrics}`;
+}
+
 /** Keras's ETA: "12s", "3:05" or "1:02:03". */
 function formatEta(seconds: number): string {
   const s = Math.floor(seconds);

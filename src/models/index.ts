@@ -1,4 +1,4 @@
-export { Model, type TrainBatch, type OutputState, type CompileArgs, type CompiledState, type CompileConfig, type EvaluateArgs, type OnBatchArgs, type ModelConfig } from "./model";
+export { Model, type TrainBatch, type OutputState, type CompileArgs, type CompiledState, type CompileConfig, type EvaluateArgs, type PredictArgs, type OnBatchArgs, type ModelConfig } from "./model";
 export { Sequential, sequential, type SequentialArgs, type SequentialConfig } from "./sequential";
 export type { FitArgs } from "./training";
 export type { Data, ClassWeight, ModelData } from "./data";

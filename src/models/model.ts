@@ -13,8 +13,9 @@ import { getLoss, Loss, type LossIdentifier, type ResolvedLoss } from "../losses
 import { getMetric, Mean, Metric, type MetricIdentifier } from "../metrics";
 import type { History } from "../callbacks/history";
 import type { Logs } from "../callbacks/callback";
+import { summaryLine } from "../callbacks/progress-logger";
 import {
-  checkInteger, compiledLoss, evaluateDataset, fitModel, metricLogs, resetMetrics, toDataset, trainStep, updateMetrics, type FitArgs,
+  checkInteger, checkVerbose, compiledLoss, evaluateDataset, fitModel, metricLogs, resetMetrics, toDataset, trainStep, updateMetrics, type FitArgs,
 } from "./training";
 import { classWeightsToSampleWeights, rowRange, toSampleWeight, toTensorList, type ClassWeight, type Data, type Dataset, type ModelData } from "./data";
 import { layerRow } from "./summary-rows";
@@ -111,6 +112,19 @@ export interface EvaluateArgs {
   returnDict?: boolean;
   /** One weight per sample for the loss and metrics. */
   sampleWeight?: Data;
+  /**
+   * 1 or 2 print Keras's one-line summary (`4/4 ━━━━ 0s 2ms/step - loss: …`); 0, the default, is
+   * silent (unlike Keras's "auto") because evaluate often runs inside loops and searches.
+   */
+  verbose?: 0 | 1 | 2;
+}
+
+/** Options of {@link Model.predict}. */
+export interface PredictArgs {
+  /** Samples per batch (default 32). */
+  batchSize?: number;
+  /** 1 or 2 print Keras's one-line summary; 0, the default, is silent. */
+  verbose?: 0 | 1 | 2;
 }
 
 /** Options of {@link Model.trainOnBatch} and {@link Model.testOnBatch}. */
@@ -399,20 +413,22 @@ export abstract class Model extends Layer {
   }
 
   /** Outputs for inputs `x`, in batches (default 32), without recording gradients. Models with several outputs: {@link Model.predictOutputs}. */
-  predict(x: ModelData, args: { batchSize?: number } = {}): Tensor {
+  predict(x: ModelData, args: PredictArgs = {}): Tensor {
     const names = this.outputNames;
     if (names.length !== 1) throw new TypeError(`${this.name}.predict: the model has ${names.length} outputs (${names.join(", ")}); use model.predictOutputs(x), which returns one tensor per output`);
     return this.predictOutputs(x, args)[0];
   }
 
   /** One tensor per output for inputs `x`, in batches (default 32), without recording gradients. */
-  predictOutputs(x: ModelData, args: { batchSize?: number } = {}): Tensor[] {
+  predictOutputs(x: ModelData, args: PredictArgs = {}): Tensor[] {
     const where = `${this.name}.predict`;
     const inputs = toTensorList(x, this.inputNames, "x", where);
     if (inputs.some((t) => t.rank === 0)) throw new RangeError(`${where}: x needs a sample dimension, got a scalar`);
     const batchSize = checkInteger(args.batchSize ?? 32, "batchSize", where);
+    const verbose = checkVerbose(args.verbose, where);
     const n = inputs[0].shape[0];
-    return noGrad(() => {
+    const started = Date.now();
+    const outputs = noGrad(() => {
       if (n <= batchSize) return this.forward(inputs, false);
       const parts: Tensor[][] = [];
       for (let start = 0; start < n; start += batchSize) parts.push(this.forward(inputs.map((t) => rowRange(t, start, Math.min(start + batchSize, n))), false));
@@ -426,6 +442,8 @@ export abstract class Model extends Layer {
         return new Tensor(out, [n, ...first.shape.slice(1)]);
       });
     });
+    if (verbose > 0) console.log(summaryLine(verbose as 1 | 2, Math.ceil(n / batchSize), (Date.now() - started) / 1000, {}));
+    return outputs;
   }
 
   /** Outputs for one batch `x` in inference mode (Keras's `predict_on_batch`). */
@@ -446,8 +464,12 @@ export abstract class Model extends Layer {
     const state = this.compiledState("evaluate");
     const data = toDataset(this, x, y, where);
     const batchSize = checkInteger(args.batchSize ?? 32, "batchSize", where);
+    const verbose = checkVerbose(args.verbose, where);
     if (args.sampleWeight !== undefined) data.sampleWeight = toSampleWeight(args.sampleWeight, data.x[0].shape[0], where);
-    return this.returnLogs(evaluateDataset(this, state, data, batchSize), args.returnDict);
+    const started = Date.now();
+    const logs = evaluateDataset(this, state, data, batchSize);
+    if (verbose > 0) console.log(summaryLine(verbose as 1 | 2, Math.ceil(data.x[0].shape[0] / batchSize), (Date.now() - started) / 1000, logs));
+    return this.returnLogs(logs, args.returnDict);
   }
 
   /**

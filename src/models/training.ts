@@ -52,6 +52,13 @@ const YIELD_EVERY_MS = 100;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Throws unless `value` is an integer ≥ `min`. */
+/** `verbose` as 0, 1 or 2 (0 when omitted), or a clear error naming the caller. */
+export function checkVerbose(value: unknown, where: string): 0 | 1 | 2 {
+  const verbose = value ?? 0;
+  if (verbose !== 0 && verbose !== 1 && verbose !== 2) throw new RangeError(`${where}: verbose must be 0, 1 or 2, got ${JSON.stringify(verbose)}`);
+  return verbose;
+}
+
 export function checkInteger(value: unknown, name: string, where: string, min = 1): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
     throw new RangeError(`${where}: ${name} must be ${min === 1 ? "a positive integer" : `an integer ≥ ${min}`}, got ${JSON.stringify(value)}`);
@@ -173,8 +180,7 @@ function prepareFit(model: Model, x: ModelData, y: ModelData | null | undefined,
   const epochs = checkInteger(args.epochs ?? 1, "epochs", where);
   const batchSize = checkInteger(args.batchSize ?? 32, "batchSize", where);
   const initialEpoch = checkInteger(args.initialEpoch ?? 0, "initialEpoch", where, 0);
-  const verbose = args.verbose ?? 1;
-  if (verbose !== 0 && verbose !== 1 && verbose !== 2) throw new RangeError(`${where}: verbose must be 0, 1 or 2, got ${JSON.stringify(verbose)}`);
+  const verbose = checkVerbose(args.verbose ?? 1, where);
   if (args.shuffle !== undefined && typeof args.shuffle !== "boolean") throw new TypeError(`${where}: shuffle must be true or false, got ${JSON.stringify(args.shuffle)}`);
   const callbacks = args.callbacks ?? [];
   if (!Array.isArray(callbacks) || callbacks.some((cb) => !(cb instanceof Callback))) {

@@ -1,0 +1,45 @@
+// evaluate/predict print Keras's one-line summary when asked (verbose 1 or 2) and stay silent by default.
+import * as nn from "nnlab";
+
+function model(): nn.Model {
+  nn.setSeed(1);
+  const m = nn.sequential([nn.layers.dense({ units: 1, activation: "sigmoid", inputShape: [2] })]);
+  m.compile({ optimizer: "sgd", loss: "binaryCrossentropy", metrics: ["accuracy"] });
+  return m;
+}
+
+const x = nn.tensor([[0, 0], [0, 1], [1, 0], [1, 1], [2, 2]]);
+const y = nn.tensor([[0], [1], [1], [1], [1]]);
+
+function captured(fn: () => unknown): string[] {
+  const lines: string[] = [];
+  const spy = jest.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
+  try {
+    fn();
+  } finally {
+    spy.mockRestore();
+  }
+  return lines;
+}
+
+test("evaluate is silent by default and prints Keras's summary line with verbose 1 and 2", () => {
+  const m = model();
+  expect(captured(() => m.evaluate(x, y))).toEqual([]);
+  const [line1] = captured(() => m.evaluate(x, y, { batchSize: 2, verbose: 1 }));
+  // 5 samples in batches of 2: 3 steps; metrics sorted by name as Keras 3 prints them.
+  expect(line1).toMatch(/^3\/3 ━{20} \d+s \d+(s|ms|us)\/step - accuracy: \d\.\d{4} - loss: \d\.\d{4}$/);
+  const [line2] = captured(() => m.evaluate(x, y, { batchSize: 2, verbose: 2 }));
+  expect(line2).toMatch(/^3\/3 - \d+s - \d+(s|ms|us)\/step - accuracy: \d\.\d{4} - loss: \d\.\d{4}$/);
+});
+
+test("predict prints the step line without metrics when verbose", () => {
+  const m = model();
+  expect(captured(() => m.predict(x))).toEqual([]);
+  expect(captured(() => m.predict(x, { batchSize: 4, verbose: 1 }))[0]).toMatch(/^2\/2 ━{20} \d+s \d+(s|ms|us)\/step$/);
+});
+
+test("a bad verbose value is a clear error", () => {
+  const m = model();
+  expect(() => m.evaluate(x, y, { verbose: 3 as never })).toThrow(`${m.name}.evaluate: verbose must be 0, 1 or 2, got 3`);
+  expect(() => m.predict(x, { verbose: "auto" as never })).toThrow(`${m.name}.predict: verbose must be 0, 1 or 2, got "auto"`);
+});
