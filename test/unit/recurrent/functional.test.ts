@@ -6,6 +6,8 @@
 import * as nn from "nnlab";
 
 const L = nn.layers;
+/** A layer called on symbolic tensors returns one; `apply` is typed for concrete tensors. */
+const sym = (t: nn.Tensor) => t as nn.SymbolicTensor;
 
 beforeEach(() => nn.clearSession());
 
@@ -14,7 +16,7 @@ test("a residual block (Add) and a two-input Concatenate model compute what the 
   const inp = nn.input({ shape: [4] });
   const h = L.dense({ units: 4, activation: "tanh" }).apply(inp);
   const res = L.add().apply([inp, h]);
-  const model = nn.model({ inputs: inp, outputs: res });
+  const model = nn.model({ inputs: inp, outputs: sym(res) });
   const x = nn.tensor([[1, 2, 3, 4]]);
   const dense = model.layers.find((l) => l.className === "Dense")!;
   const expected = x.add(dense.apply(x));
@@ -22,7 +24,7 @@ test("a residual block (Add) and a two-input Concatenate model compute what the 
 
   const a = nn.input({ shape: [2] });
   const b = nn.input({ shape: [3] });
-  const both = nn.model({ inputs: [a, b], outputs: L.concatenate().apply([a, b]) });
+  const both = nn.model({ inputs: [a, b], outputs: sym(L.concatenate().apply([a, b])) });
   expect(Array.from(both.predict([nn.tensor([[1, 2]]), nn.tensor([[3, 4, 5]])]).data)).toEqual([1, 2, 3, 4, 5]);
 });
 
@@ -39,7 +41,7 @@ test("a VAE encoder with Sampling and an Embedding → LSTM classifier build, tr
   const zMean = L.dense({ units: 2 }).apply(x);
   const zLogVar = L.dense({ units: 2 }).apply(x);
   const z = L.sampling({ seed: 3 }).apply([zMean, zLogVar]);
-  const encoder = nn.model({ inputs: x, outputs: z });
+  const encoder = nn.model({ inputs: x, outputs: sym(z) });
   expect(encoder.countParams()).toBe(2 * (6 * 2 + 2));
   expect(encoder.predict(nn.ones([5, 6])).shape).toEqual([5, 2]);
 
@@ -47,7 +49,7 @@ test("a VAE encoder with Sampling and an Embedding → LSTM classifier build, tr
   const seq = L.embedding({ inputDim: 20, outputDim: 4, maskZero: true }).apply(ids);
   const last = L.lstm({ units: 3 }).apply(seq);
   const out = L.dense({ units: 1, activation: "sigmoid" }).apply(last);
-  const clf = nn.model({ inputs: ids, outputs: out });
+  const clf = nn.model({ inputs: ids, outputs: sym(out) });
   expect(clf.countParams()).toBe(20 * 4 + 4 * (4 * 3 + 3 * 3 + 3) + 4);
   clf.compile({ optimizer: "adam", loss: "binaryCrossentropy" });
   const data = nn.tensor([[1, 2, 3, 0, 0, 0, 0], [4, 5, 6, 7, 8, 0, 0], [9, 9, 0, 0, 0, 0, 0], [3, 1, 4, 1, 5, 9, 2]]);
