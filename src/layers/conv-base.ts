@@ -116,9 +116,9 @@ export abstract class BaseConv extends Layer {
   readonly dilationRate: number[];
   /** Whether a bias is added. */
   readonly useBias: boolean;
-  /** The activation as the layer holds it. */
+  /** @internal The activation as the layer holds it (subclasses apply it). */
   protected readonly act: LayerActivation;
-  /** The bias family's initializer, regularizer and constraint. */
+  /** @internal The bias family's initializer, regularizer and constraint. */
   protected readonly biasSpec: WeightSpec;
   /** The bias `[outChannels]`, once built (absent with `useBias: false`). */
   bias?: Tensor;

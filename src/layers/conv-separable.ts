@@ -58,7 +58,7 @@ export class DepthwiseConv2D extends BaseConv {
   readonly className: string = "DepthwiseConv2D";
   /** Filters per input channel. */
   readonly depthMultiplier: number;
-  /** The depthwise kernel family's options. */
+  /** @internal The depthwise kernel family's options. */
   protected readonly depthwiseSpec: WeightSpec;
   /** The kernel `[kh, kw, in, depthMultiplier]`, once built. */
   depthwiseKernel?: Tensor;
