@@ -22,7 +22,7 @@ import { GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, Glo
 import { UpSampling2D } from "./up-sampling";
 import { ZeroPadding2D } from "./zero-padding";
 import { Cropping2D } from "./cropping";
-import { SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed, LSTMCell, GRUCell, SimpleRNNCell } from "./recurrent";
+import { SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed, LSTMCell, GRUCell, SimpleRNNCell, RepeatVector } from "./recurrent";
 import { Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate } from "./merge";
 import { Embedding } from "./embedding";
 import { Maxout } from "./maxout";
@@ -115,6 +115,7 @@ registerLayerClass("TimeDistributed", (c) => TimeDistributed.fromConfig(c));
 registerLayerClass("LSTMCell", (c) => LSTMCell.fromConfig(c));
 registerLayerClass("GRUCell", (c) => GRUCell.fromConfig(c));
 registerLayerClass("SimpleRNNCell", (c) => SimpleRNNCell.fromConfig(c));
+registerLayerClass("RepeatVector", (c) => RepeatVector.fromConfig(c));
 registerLayerClass("Embedding", Embedding.fromConfig);
 registerLayerClass("Add", Add.fromConfig);
 registerLayerClass("Subtract", Subtract.fromConfig);

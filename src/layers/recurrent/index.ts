@@ -9,5 +9,6 @@ export {
 } from "./cells";
 export { Bidirectional, bidirectional, type BidirectionalArgs, type MergeMode } from "./bidirectional";
 export { TimeDistributed, timeDistributed, type TimeDistributedArgs } from "./time-distributed";
+export { RepeatVector, repeatVector, type RepeatVectorArgs } from "./repeat-vector";
 export { Wrapper } from "./wrapper";
 export { getSequenceMask, setSequenceMask, type SequenceMask } from "./sequence-mask";

@@ -99,7 +99,7 @@ describe("recurrent layers", () => {
       L.embedding({ inputDim: 10, outputDim: 4, maskZero: true }),
       L.concatenate({ axis: 1 }), L.add(), L.subtract(), L.multiply(), L.average(), L.maximum(), L.minimum(),
       L.maxout({ units: 3, pieces: 4 }), L.sampling({ seed: 2 }), L.spatialDropout1d({ rate: 0.2 }), L.spatialDropout2d({ rate: 0.3, seed: 1 }),
-      L.gaussianNoise({ stddev: 0.2 }), L.lstmCell({ units: 2 }), L.gruCell({ units: 2, resetAfter: false }), L.simpleRNNCell({ units: 2, activation: "relu" }),
+      L.gaussianNoise({ stddev: 0.2 }), L.repeatVector({ n: 3 }), L.lstmCell({ units: 2 }), L.gruCell({ units: 2, resetAfter: false }), L.simpleRNNCell({ units: 2, activation: "relu" }),
     ];
     for (const layer of layers) {
       const s = nn.layers.serializeLayer(layer);
@@ -146,6 +146,10 @@ describe("merge and other layers: values", () => {
     ["concatenate", () => L.concatenate(), [1, -2, 3, 4, 5, -6]],
   ] as const)("%s", (_n, make, expected) => {
     expect(Array.from(make().apply([a, b]).data)).toEqual(expected);
+  });
+
+  test("repeatVector copies the vector to every step", () => {
+    expect(L.repeatVector({ n: 3 }).apply(nn.tensor([[1, 2], [3, 4]])).arraySync()).toEqual([[[1, 2], [1, 2], [1, 2]], [[3, 4], [3, 4], [3, 4]]]);
   });
 
   test("computeOutputShape takes the list of shapes", () => {
@@ -244,6 +248,8 @@ describe("errors name the layer, the expected and the actual", () => {
     ["cell loop options", () => L.lstmCell({ units: 2, dropout: 0.2 } as never), "LSTMCell: a cell computes one step and takes no dropout; use the layer (simpleRNN, lstm, gru) for sequence options and dropout"],
     ["cell step rank", () => L.gruCell({ units: 2 }).step(nn.ones([1, 2, 3]), [nn.zeros([1, 2])]), "gru_cell.step expects an input [batch, features], got shape [1, 2, 3]"],
     ["cell build rank", () => L.simpleRNNCell({ units: 2 }).ensureBuilt([null, 2, 3, 4]), "simple_rnn_cell expects a 2-D input [batch, features] for one step, got shape [*, 2, 3, 4]"],
+    ["repeat n", () => L.repeatVector({ n: 0 }), "repeat_vector: n must be a positive integer, got 0"],
+    ["repeat rank", () => L.repeatVector({ n: 2 }).apply(nn.ones([1, 2, 3])), "repeat_vector expects a 2-D input [batch, features], got shape [*, 2, 3]"],
     ["noise stddev", () => L.gaussianNoise({ stddev: -1 }), "gaussian_noise: stddev must be a finite number ≥ 0, got -1"],
   ];
   test.each(cases)("%s", (_name, fn, message) => {

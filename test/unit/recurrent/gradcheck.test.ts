@@ -72,12 +72,14 @@ describe("recurrent layers", () => {
     checkRecurrent(make(), { training: true, mask: MASK });
   });
 
-  test("Bidirectional in every merge mode and TimeDistributed (input gradients)", () => {
+  test("Bidirectional in every merge mode, RepeatVector and TimeDistributed (input gradients)", () => {
     const x = randn([2, 3, 2], 3);
     for (const mergeMode of ["concat", "sum", "mul", "ave"] as const) {
       const bi = L.bidirectional({ layer: L.gru({ units: 2, returnSequences: true, dtype: "float64" }), mergeMode });
       expect(nn.checkGrad((xi) => bi.apply(xi), [x]).maxRelativeError).toBeLessThan(TOL);
     }
+    const rv = L.repeatVector({ n: 3 });
+    expect(nn.checkGrad((xi) => rv.apply(xi), [randn([2, 2], 14)]).maxRelativeError).toBeLessThan(TOL);
     const td = L.timeDistributed({ layer: L.dense({ units: 3, activation: "tanh", dtype: "float64" }) });
     expect(nn.checkGrad((xi) => td.apply(xi), [x]).maxRelativeError).toBeLessThan(TOL);
   });

@@ -30,6 +30,9 @@ test.each([
     L.bidirectional({ layer: L.gru({ units: 4 }), mergeMode: "sum" }), L.dense({ units: 2 }),
   ]],
   ["time_distributed", [6, 5], (): nn.layers.Layer[] => [L.timeDistributed({ layer: L.dense({ units: 3 }) }), L.spatialDropout1d({ rate: 0.2 }), L.gaussianNoise({ stddev: 0.1 }), L.simpleRNN({ units: 4 })]],
+  ["seq2seq", [10, 1], (): nn.layers.Layer[] => [
+    L.lstm({ units: 16 }), L.repeatVector({ n: 5 }), L.lstm({ units: 16, returnSequences: true }), L.timeDistributed({ layer: L.dense({ units: 1 }) }),
+  ]],
 ] as [string, number[], () => nn.layers.Layer[]][])("%s: classes, output shapes, param counts and the summary text equal Keras's", (name, inputShape, layers) => {
   const model = nn.sequential(layers());
   expect(rows(model, [...inputShape])).toEqual(fx.summaries[name].rows);
