@@ -24,6 +24,7 @@ import { summaryBundle, summaryData, type Summarizable } from "./summary";
 import { saveModel, saveWeights } from "../io/save";
 import { assignWeights, readWeights } from "../io/weights-file";
 import { displayBundle, JUPYTER_DISPLAY } from "../display/host";
+import { addSummaryDetails } from "../display/summary-details";
 import type { MimeBundle, ShapeSpec, SummaryData, SummaryLayer } from "../display/mime";
 
 export type { Data, ModelData } from "./data";
@@ -583,7 +584,8 @@ export abstract class Model extends Layer {
 
   /** The summary's structured data. */
   summaryData(): SummaryData {
-    return summaryData(this);
+    // The extension's expandable rows: weight statistics, initializers, mult-adds, activation sizes.
+    return addSummaryDetails(summaryData(this), this.layers);
   }
 
   /**

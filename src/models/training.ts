@@ -4,6 +4,7 @@
  * between epochs and every ~100 ms, so a kernel can send live updates and handle a Stop
  * request (`model.stopTraining = true`) while training runs.
  */
+import { isRichDisplayAvailable } from "../display/host";
 import { Tensor } from "../tensor/tensor";
 import { gradientsOf, noGrad } from "../tensor/autograd";
 import { add, gatherRows, mul } from "../ops";
@@ -227,7 +228,9 @@ export async function fitModel(model: Model, x: ModelData, y: ModelData | null |
   const callbacks: Callback[] = [
     ...userCallbacks,
     history,
-    ...(verbose > 0 ? [new ProgressLogger(verbose as 1 | 2)] : []),
+    // In a rich kernel the live training display (a fit-defaults callback) shows progress;
+    // printing Keras's text lines under it as well would only repeat it.
+    ...(verbose > 0 && !isRichDisplayAvailable() ? [new ProgressLogger(verbose as 1 | 2)] : []),
     ...defaultFitCallbacks({ model, epochs, verbose }),
   ];
   for (const cb of callbacks) {

@@ -130,6 +130,11 @@ describe("LiveTraining", () => {
       await model.fit(x, y, { epochs: 2, batchSize: 4, verbose: 2 });
       expect(host.calls[0].kind).toBe("display");
       expect(dataOf(host.calls[host.calls.length - 1]).epoch).toEqual([0, 1]);
+      // The dashboard replaces Keras's text progress lines; nothing is printed under it.
+      expect(log).not.toHaveBeenCalled();
+      delete g[DISPLAY_HOST];
+      await model.fit(x, y, { epochs: 1, batchSize: 4, verbose: 2 });
+      expect(log).toHaveBeenCalledWith(expect.stringMatching(/^Epoch 1\/1$/));
     } finally {
       delete g[DISPLAY_HOST];
       log.mockRestore();

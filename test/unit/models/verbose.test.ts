@@ -43,3 +43,16 @@ test("a bad verbose value is a clear error", () => {
   expect(() => m.evaluate(x, y, { verbose: 3 as never })).toThrow(`${m.name}.evaluate: verbose must be 0, 1 or 2, got 3`);
   expect(() => m.predict(x, { verbose: "auto" as never })).toThrow(`${m.name}.predict: verbose must be 0, 1 or 2, got "auto"`);
 });
+
+test("model.summaryData() carries the extension's details: mult-adds per sample and per-weight statistics", () => {
+  nn.setSeed(3);
+  const m = nn.sequential([nn.layers.dense({ units: 3, activation: "relu", inputShape: [4] }), nn.layers.dense({ units: 1 })]);
+  const data = m.summaryData();
+  // A Dense layer multiplies-and-adds once per kernel entry per sample: 4·3 and 3·1.
+  expect(data.layers.map((l) => l.multAdds)).toEqual([12, 3]);
+  const kernel = m.layers[0].weights[0];
+  const values = Array.from(kernel.data);
+  const details = data.layers[0].weights![0] as unknown as { stats: { min: number; max: number } };
+  expect(details.stats.min).toBeCloseTo(Math.min(...values), 6);
+  expect(details.stats.max).toBeCloseTo(Math.max(...values), 6);
+});
