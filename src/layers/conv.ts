@@ -1,5 +1,6 @@
 /** Keras's `Conv1D` and `Conv2D`: learned filters slid over steps or images, channels-last. */
 import type { Tensor } from "../tensor/tensor";
+import { shapeToString } from "../tensor/shape";
 import type { InitializerIdentifier } from "../initializers";
 import type { RegularizerIdentifier } from "../regularizers/regularizer";
 import type { ConstraintIdentifier } from "../constraints/constraint";
@@ -14,7 +15,10 @@ import { BaseConv, checkSpatialInput, kernelSpec, type BaseConvArgs } from "./co
 export interface ConvArgs extends BaseConvArgs {
   /** Number of filters (output channels). */
   filters: number;
-  /** Only 1 (an ordinary convolution): grouped convolutions are not implemented. */
+  /**
+   * Channel groups convolved separately (default 1): must divide the input channels and `filters`;
+   * the kernel is `[...kernelSize, in / groups, filters]`, as Keras.
+   */
   groups?: number;
   /** Kernel initializer (default "glorotUniform", as Keras; fans include the receptive field). */
   kernelInitializer?: InitializerIdentifier;
@@ -34,7 +38,7 @@ export interface Conv1DArgs extends Omit<ConvArgs, "padding"> {
 abstract class Conv extends BaseConv {
   /** Number of output channels. */
   readonly filters: number;
-  /** Always 1 (no grouped convolution). */
+  /** Channel groups convolved separately. */
   readonly groups: number;
   private readonly kernelSpecs: WeightSpec;
   /** The kernel `[...kernelSize, inChannels, filters]` (Keras's layout), once built. */
@@ -45,18 +49,23 @@ abstract class Conv extends BaseConv {
     if (!Number.isInteger(args.filters) || args.filters <= 0) {
       throw new RangeError(`${this.name}: filters must be a positive integer, got ${JSON.stringify(args.filters)}`);
     }
-    if (args.groups !== undefined && args.groups !== 1) {
-      throw new RangeError(`${this.name}: groups must be 1 (grouped convolutions are not implemented in nnlab), got ${JSON.stringify(args.groups)}`);
+    const groups = args.groups ?? 1;
+    if (!Number.isInteger(groups) || groups < 1) throw new RangeError(`${this.name}: groups must be a positive integer, got ${JSON.stringify(args.groups)}`);
+    if (args.filters % groups !== 0) {
+      throw new RangeError(`${this.name}: filters must be divisible by groups (as Keras), got filters ${args.filters} and groups ${groups}`);
     }
     this.filters = args.filters;
-    this.groups = 1;
+    this.groups = groups;
     this.kernelSpecs = kernelSpec(this.name, "kernel", args as unknown as { [key: string]: unknown });
   }
 
   override build(inputShape: ShapeSpec): void {
     const channels = checkSpatialInput(this, inputShape, this.rank);
+    if (channels % this.groups !== 0) {
+      throw new RangeError(`${this.name}: the input channels must be divisible by groups (as Keras), got ${channels} channels (input shape ${shapeToString(inputShape)}) and groups ${this.groups}`);
+    }
     this.convLengths(inputShape);
-    this.kernel = this.addWeight("kernel", [...this.kernelSize, channels, this.filters], this.kernelSpecs.initializer, this.kernelSpecs);
+    this.kernel = this.addWeight("kernel", [...this.kernelSize, channels / this.groups, this.filters], this.kernelSpecs.initializer, this.kernelSpecs);
     this.finishBuild(channels, this.filters);
   }
 
@@ -98,7 +107,7 @@ export class Conv2D extends Conv {
     const fusedRelu = this.act.config === "relu";
     const y = conv2d(x, this.kernel!, {
       strides: this.strides as [number, number], padding: this.padding as "valid" | "same",
-      dilationRate: this.dilationRate as [number, number], bias: this.bias ?? null, fusedRelu,
+      dilationRate: this.dilationRate as [number, number], bias: this.bias ?? null, fusedRelu, groups: this.groups,
     }, this.name);
     return fusedRelu ? y : this.act.fn(y);
   }
@@ -126,7 +135,7 @@ export class Conv1D extends Conv {
 
   call(x: Tensor): Tensor {
     const y = conv1d(x, this.kernel!, {
-      strides: this.strides[0], padding: this.padding as "valid" | "same" | "causal", dilationRate: this.dilationRate[0], bias: this.bias ?? null,
+      strides: this.strides[0], padding: this.padding as "valid" | "same" | "causal", dilationRate: this.dilationRate[0], bias: this.bias ?? null, groups: this.groups,
     }, this.name);
     return this.act.fn(y);
   }

@@ -17,6 +17,8 @@ import { backend } from "../backend/backend";
 import { col2im, im2col, type ConvDims } from "../backend/conv-kernels";
 import { opResult } from "./result";
 import { reshape } from "./shape-ops";
+import { slice } from "./indexing";
+import { concat } from "./join";
 import { checkPadding, convDims, convTransposeDims, intPair, type Conv2DOptions, type IntPair } from "./conv-geometry";
 
 /**
@@ -34,6 +36,11 @@ export interface Conv2DOpOptions extends Conv2DOptions {
    * tensor and two passes; the gradient is zero where the output is 0, as for `relu`.
    */
   fusedRelu?: boolean;
+  /**
+   * Split the input channels and the filters into this many groups convolved separately (default 1);
+   * the kernel is then `[kh, kw, in / groups, out]`, as Keras's and PyTorch's `groups`.
+   */
+  groups?: number;
 }
 
 /** Options of {@link conv1d}. */
@@ -46,6 +53,8 @@ export interface Conv1DOpOptions {
   dilationRate?: number;
   /** Added to every output step, shape `[out]`. */
   bias?: Tensor | null;
+  /** Channel groups convolved separately (default 1); the kernel is then `[k, in / groups, out]`. */
+  groups?: number;
 }
 
 /** Options of {@link conv2dTranspose}. */
@@ -190,8 +199,8 @@ export function convolveDims(where: string, x: Tensor, kernel: Tensor, bias: Ten
   });
 }
 
-/** Checks ranks and channels of a convolution's operands. */
-function checkOperands(where: string, x: Tensor, kernel: Tensor, kernelRank: number, channelAxis: number, layout: string): void {
+/** Checks ranks and channels of a convolution's operands (`groups` input-channel groups). */
+function checkOperands(where: string, x: Tensor, kernel: Tensor, kernelRank: number, channelAxis: number, layout: string, groups = 1): void {
   if (kernel.rank !== kernelRank) {
     throw new RangeError(`${where}: the kernel must have rank ${kernelRank} ${layout}, got shape ${shapeToString(kernel.shape)}`);
   }
@@ -200,10 +209,31 @@ function checkOperands(where: string, x: Tensor, kernel: Tensor, kernelRank: num
     const expected = xRank === 3 ? "[batch, steps, channels]" : "[batch, height, width, channels]";
     throw new RangeError(`${where} expects a ${xRank}-D input ${expected}, got shape ${shapeToString(x.shape)}`);
   }
+  if (!Number.isInteger(groups) || groups < 1) throw new RangeError(`${where}: groups must be a positive integer, got ${JSON.stringify(groups)}`);
   const channels = x.shape[x.rank - 1];
-  if (kernel.shape[channelAxis] !== channels) {
-    throw new RangeError(`${where}: the kernel ${shapeToString(kernel.shape)} expects ${kernel.shape[channelAxis]} input channels but the input ${shapeToString(x.shape)} has ${channels}`);
+  const filters = kernel.shape[kernel.rank - 1];
+  if (groups > 1 && (channels % groups !== 0 || filters % groups !== 0)) {
+    throw new RangeError(`${where}: groups ${groups} must divide both the input channels (${channels}, input ${shapeToString(x.shape)}) and the filters (${filters}, kernel ${shapeToString(kernel.shape)})`);
   }
+  if (kernel.shape[channelAxis] * groups !== channels) {
+    const per = groups > 1 ? ` per group (${groups} groups)` : "";
+    throw new RangeError(`${where}: the kernel ${shapeToString(kernel.shape)} expects ${kernel.shape[channelAxis]} input channels${per} but the input ${shapeToString(x.shape)} has ${channels}`);
+  }
+}
+
+/**
+ * A grouped convolution: group g convolves input channels `[g·c, (g+1)·c)` with filters
+ * `[g·f, (g+1)·f)` through `one` (an ungrouped convolution); the outputs are concatenated along
+ * channels. Slices and concat carry the gradients.
+ */
+function grouped(x: Tensor, kernel: Tensor, bias: Tensor | null, groups: number, one: (x: Tensor, k: Tensor, b: Tensor | null) => Tensor): Tensor {
+  const c = x.shape[x.rank - 1] / groups;
+  const f = kernel.shape[kernel.rank - 1] / groups;
+  const box = (t: Tensor, start: number, size: number) =>
+    slice(t, [...new Array<number>(t.rank - 1).fill(0), start], [...new Array<number>(t.rank - 1).fill(-1), size]);
+  const parts: Tensor[] = [];
+  for (let g = 0; g < groups; g++) parts.push(one(box(x, g * c, c), box(kernel, g * f, f), bias ? box(bias, g * f, f) : null));
+  return concat(parts, x.rank - 1);
 }
 
 /**
@@ -216,7 +246,9 @@ function checkOperands(where: string, x: Tensor, kernel: Tensor, kernelRank: num
  * ```
  */
 export function conv2d(x: Tensor, kernel: Tensor, options: Conv2DOpOptions = {}, where = "conv2d"): Tensor {
-  checkOperands(where, x, kernel, 4, 2, "[kh, kw, in, out]");
+  const groups = options.groups ?? 1;
+  checkOperands(where, x, kernel, 4, 2, "[kh, kw, in, out]", groups);
+  if (groups > 1) return grouped(x, kernel, options.bias ?? null, groups, (xg, kg, bg) => conv2d(xg, kg, { ...options, groups: 1, bias: bg }, where));
   const strides = intPair(options.strides, 1, `${where}: strides`);
   const dilation = intPair(options.dilationRate, 1, `${where}: dilationRate`);
   const padding = checkPadding(options.padding ?? "valid", `${where}: padding`);
@@ -245,7 +277,9 @@ export function conv1dPadding(length: number, k: number, stride: number, dilatio
  * ```
  */
 export function conv1d(x: Tensor, kernel: Tensor, options: Conv1DOpOptions = {}, where = "conv1d"): Tensor {
-  checkOperands(where, x, kernel, 3, 1, "[k, in, out]");
+  const groups = options.groups ?? 1;
+  checkOperands(where, x, kernel, 3, 1, "[k, in, out]", groups);
+  if (groups > 1) return grouped(x, kernel, options.bias ?? null, groups, (xg, kg, bg) => conv1d(xg, kg, { ...options, groups: 1, bias: bg }, where));
   const [stride] = intPair(options.strides, 1, `${where}: strides`);
   const [dilation] = intPair(options.dilationRate, 1, `${where}: dilationRate`);
   const mode = options.padding ?? "valid";

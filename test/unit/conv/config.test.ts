@@ -48,6 +48,7 @@ test("weights have Keras's names and shapes; params match Keras (kh·kw·in·out
 describe("serialize → JSON → deserialize rebuilds the same layer", () => {
   const cases: [string, () => nn.layers.Layer, number[]][] = [
     ["Conv2D", () => L.conv2d({ filters: 3, kernelSize: [2, 3], strides: [1, 2], padding: "same", activation: "relu", kernelRegularizer: nn.regularizers.l2(0.01), kernelConstraint: nn.constraints.maxNorm({ maxValue: 2 }), inputShape: [6, 6, 2] }), [2, 6, 6, 2]],
+    ["Conv2D", () => L.conv2d({ filters: 4, kernelSize: 2, groups: 2 }), [1, 4, 4, 4]],
     ["Conv1D", () => L.conv1d({ filters: 2, kernelSize: 3, padding: "causal", dilationRate: 2, useBias: false }), [2, 7, 3]],
     ["Conv2DTranspose", () => L.conv2dTranspose({ filters: 2, kernelSize: 3, strides: 2, outputPadding: 1, activation: "tanh" }), [1, 3, 3, 2]],
     ["DepthwiseConv2D", () => L.depthwiseConv2d({ kernelSize: 3, depthMultiplier: 2, padding: "same", depthwiseInitializer: "heNormal" }), [1, 4, 4, 2]],

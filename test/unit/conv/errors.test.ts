@@ -20,6 +20,9 @@ describe("ops", () => {
     expect(() => nn.conv2d(x4([1, 4, 4, 1]), x4([3, 3, 1, 1]), { strides: 0 })).toThrow("conv2d: strides must be a positive integer or a list of 2 positive integers, got 0");
     expect(() => nn.conv2d(x4([1, 4, 4, 1]), x4([3, 3, 1, 1]), { padding: "full" as "same" })).toThrow('conv2d: padding must be "valid" or "same", or [[top, bottom], [left, right]] of non-negative integers, got "full"');
     expect(() => nn.conv2d(x4([1, 4, 4, 1]), x4([3, 3, 1, 2]), { bias: x4([3]) })).toThrow("conv2d: the bias must have shape [2] (one value per output channel), got [3]");
+    expect(() => nn.conv2d(x4([1, 4, 4, 4]), x4([3, 3, 2, 3]), { groups: 2 })).toThrow("conv2d: groups 2 must divide both the input channels (4, input [1, 4, 4, 4]) and the filters (3, kernel [3, 3, 2, 3])");
+    expect(() => nn.conv2d(x4([1, 4, 4, 4]), x4([3, 3, 4, 2]), { groups: 2 })).toThrow("conv2d: the kernel [3, 3, 4, 2] expects 4 input channels per group (2 groups) but the input [1, 4, 4, 4] has 4");
+    expect(() => nn.conv1d(x4([1, 4, 4]), x4([3, 2, 2]), { groups: 1.5 })).toThrow("conv1d: groups must be a positive integer, got 1.5");
   });
   test("conv1d: rank, kernel longer than the input, padding", () => {
     expect(() => nn.conv1d(x4([1, 5, 5, 1]), x4([3, 1, 2]))).toThrow("conv1d expects a 3-D input [batch, steps, channels], got shape [1, 5, 5, 1]");
@@ -84,7 +87,10 @@ describe("layers", () => {
       .toThrow('a: dataFormat must be "channelsLast" (channels-last [batch, …, channels]; nnlab has no channels-first kernels), got "channels_first"');
     expect(() => L.conv2d({ filters: 1, kernelSize: 3, strides: 2, dilationRate: 2, name: "a" }))
       .toThrow("a: strides > 1 cannot be combined with dilationRate > 1 (as in Keras), got strides [2,2] and dilationRate [2,2]");
-    expect(() => L.conv2d({ filters: 1, kernelSize: 3, groups: 2, name: "a" })).toThrow("a: groups must be 1 (grouped convolutions are not implemented in nnlab), got 2");
+    expect(() => L.conv2d({ filters: 3, kernelSize: 3, groups: 2, name: "a" })).toThrow("a: filters must be divisible by groups (as Keras), got filters 3 and groups 2");
+    expect(() => L.conv2d({ filters: 2, kernelSize: 3, groups: 0, name: "a" })).toThrow("a: groups must be a positive integer, got 0");
+    expect(() => L.conv2d({ filters: 4, kernelSize: 3, groups: 2, name: "g" }).apply(x4([1, 4, 4, 3])))
+      .toThrow("g: the input channels must be divisible by groups (as Keras), got 3 channels (input shape [*, 4, 4, 3]) and groups 2");
     expect(() => L.conv2d({ filters: 1, kernelSize: 3, useBias: "yes" as unknown as boolean, name: "a" })).toThrow('a: useBias must be true or false, got "yes"');
     expect(() => L.conv2d({ filters: 1, kernelSize: 3, kernelInitializer: "glorot", name: "a" })).toThrow("a: kernelInitializer");
     expect(() => L.conv2dTranspose({ filters: -1, kernelSize: 3, name: "t2" })).toThrow("t2: filters must be a positive integer, got -1");

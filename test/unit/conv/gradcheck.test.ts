@@ -26,6 +26,7 @@ describe("ops: gradients of input, kernel and bias", () => {
     ["same dilated", { padding: "same", dilationRate: [2, 1] }, [1, 5, 5, 1], [3, 3, 1, 2]],
     ["explicit padding", { padding: [[1, 0], [2, 1]] }, [1, 3, 3, 2], [2, 2, 2, 2]],
     ["pointwise", {}, [2, 3, 3, 3], [1, 1, 3, 2]],
+    ["groups 2", { groups: 2, padding: "same" }, [1, 4, 3, 4], [2, 2, 2, 4]],
   ])("conv2d %s", (_, options, xs, ks) => {
     expectGradOk((x, k, b) => nn.conv2d(x, k, { ...options, bias: b }), [rand(xs, 1), rand(ks, 2), rand([ks[3]], 3)]);
   });

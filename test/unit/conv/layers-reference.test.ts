@@ -21,6 +21,8 @@ const layersFor: Record<string, (c: any) => nn.layers.Layer> = {
   separable_same: (c) => L.separableConv2d({ filters: c.filters, kernelSize: c.kernel_size, depthMultiplier: c.depth_multiplier, padding: c.padding }),
   separable_valid_dilated: (c) => L.separableConv2d({ filters: c.filters, kernelSize: c.kernel_size, dilationRate: c.dilation_rate }),
   avg_pool_same: (c) => L.averagePooling2d({ poolSize: c.pool_size, strides: c.strides, padding: c.padding }),
+  conv2d_groups: (c) => L.conv2d({ filters: c.filters, kernelSize: c.kernel_size, groups: c.groups, padding: c.padding }),
+  conv1d_groups: (c) => L.conv1d({ filters: c.filters, kernelSize: c.kernel_size, groups: c.groups }),
   max_pool_same: (c) => L.maxPooling2d({ poolSize: c.pool_size, padding: c.padding }),
   avg_pool1d_same: (c) => L.averagePooling1d({ poolSize: c.pool_size, strides: c.strides, padding: c.padding }),
   max_pool1d: (c) => L.maxPooling1d({ poolSize: c.pool_size }),

@@ -41,7 +41,7 @@ describe("conv2d vs torch.nn.functional.conv2d (kernel [kh, kw, in, out] = torch
       const dtype = c.dtype as nn.DType;
       const tol = dtype === "float64" ? 1e-10 : 1e-5;
       const leaves = [leaf(c.x, dtype), leaf(c.kernel, dtype), leaf(c.bias, dtype)];
-      check((x, k, b) => nn.conv2d(x, k, { strides: c.strides, padding: c.padding, dilationRate: c.dilation, bias: b }), leaves, c, tol);
+      check((x, k, b) => nn.conv2d(x, k, { strides: c.strides, padding: c.padding, dilationRate: c.dilation, groups: c.groups, bias: b }), leaves, c, tol);
     });
   }
 });
