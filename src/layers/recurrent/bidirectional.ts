@@ -46,6 +46,7 @@ export class Bidirectional extends Wrapper {
   private pending?: RNNCallOptions;
   private lastStates: Tensor[] = [];
   private lastPair: Tensor[] = [];
+  private lastInput?: Tensor;
 
   constructor(args: BidirectionalArgs) {
     super(args, "Bidirectional");
@@ -91,12 +92,14 @@ export class Bidirectional extends Wrapper {
    */
   applyWithStates(x: Tensor, options: RNNCallOptions = {}): Tensor[] {
     this.pending = options;
+    this.lastInput = undefined;
     try {
-      if (this.mergeMode === null) {
-        this.apply(x, options.training ?? false);
-        return [...this.lastPair, ...this.lastStates];
+      const out = this.apply(x, options.training ?? false);
+      // On the functional API's symbolic inputs `call` runs on a probe batch, not on x: its states are not x's.
+      if (this.lastInput !== x) {
+        throw new Error(`${this.name}: applyWithStates needs concrete tensors; on symbolic inputs (nn.input) use apply, which gives the merged output only`);
       }
-      return [this.apply(x, options.training ?? false), ...this.lastStates];
+      return this.mergeMode === null ? [...this.lastPair, ...this.lastStates] : [out, ...this.lastStates];
     } finally {
       this.pending = undefined;
     }
@@ -104,6 +107,7 @@ export class Bidirectional extends Wrapper {
 
   call(x: Tensor, training: boolean): Tensor {
     const options = this.pending ?? {};
+    this.lastInput = x;
     const n = this.forwardLayer.stateCount;
     let init = options.initialState;
     if (init !== undefined && !Array.isArray(init)) init = [init];

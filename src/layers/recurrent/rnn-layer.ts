@@ -122,6 +122,7 @@ export abstract class RNNLayer extends Layer {
   private readonly rng: Random | null;
   private pending?: RNNCallOptions;
   private lastStates: Tensor[] = [];
+  private lastInput?: Tensor;
 
   /** @internal Subclasses pass their automatic-name prefix, cell kind and gate activation. */
   protected constructor(args: RNNArgs, className: string, kind: CellKind, recurrentActivation: string | null | undefined) {
@@ -218,8 +219,13 @@ export abstract class RNNLayer extends Layer {
    */
   applyWithStates(x: Tensor, options: RNNCallOptions = {}): Tensor[] {
     this.pending = options;
+    this.lastInput = undefined;
     try {
       const out = super.apply(x, options.training ?? false);
+      // On the functional API's symbolic inputs `call` runs on a probe batch, not on x: its states are not x's.
+      if (this.lastInput !== x) {
+        throw new Error(`${this.name}: applyWithStates needs concrete tensors; on symbolic inputs (nn.input) use apply, which gives the output only`);
+      }
       return [out, ...this.lastStates];
     } finally {
       this.pending = undefined;
@@ -265,6 +271,7 @@ export abstract class RNNLayer extends Layer {
 
   call(x: Tensor, training: boolean): Tensor {
     const options = this.pending ?? {};
+    this.lastInput = x;
     const [B, T, F] = x.shape;
     const U = this.units;
     if (T === 0) throw new RangeError(`${this.name}: the input has no time steps (shape ${shapeToString(x.shape)})`);

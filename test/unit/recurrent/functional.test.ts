@@ -61,3 +61,10 @@ test("a VAE encoder with Sampling and an Embedding → LSTM classifier build, tr
   const padded = clf.predict(nn.tensor([[1, 2, 3, 0, 0, 0, 0]]));
   expect(padded.item()).toBeCloseTo(direct.item(), 6);
 });
+
+test("applyWithStates on symbolic inputs says to use apply", () => {
+  const inp = nn.input({ shape: [3, 2] });
+  expect(() => L.lstm({ units: 2 }).applyWithStates(inp)).toThrow("lstm: applyWithStates needs concrete tensors; on symbolic inputs (nn.input) use apply, which gives the output only");
+  const bi = L.bidirectional({ layer: L.gru({ units: 2 }) });
+  expect(() => bi.applyWithStates(inp)).toThrow("bidirectional: applyWithStates needs concrete tensors; on symbolic inputs (nn.input) use apply, which gives the merged output only");
+});
