@@ -270,7 +270,8 @@ export function conv1dPadding(length: number, k: number, stride: number, dilatio
 
 /**
  * 1-D convolution over steps, channels-last: x `[batch, steps, in]` * kernel `[k, in, out]` →
- * `[batch, outSteps, out]`; a 2-D convolution over a height of 1.
+ * `[batch, outSteps, out]`; a 2-D convolution over a height of 1. `where` names the caller in
+ * error messages (layers pass their name).
  *
  * ```ts
  * nn.conv1d(x, kernel, { padding: "causal", dilationRate: 2 });  // WaveNet-style: output t sees inputs ≤ t
@@ -303,7 +304,8 @@ export function conv1d(x: Tensor, kernel: Tensor, options: Conv1DOpOptions = {},
 /**
  * Transposed convolution ("deconvolution"), the gradient of `conv2d` with respect to its input:
  * x `[batch, h, w, in]` with a Keras kernel `[kh, kw, filters, in]` → `[batch, outH, outW, filters]`,
- * e.g. `outH = h·strides` for "same". Decoders and GAN generators upsample with it.
+ * e.g. `outH = h·strides` for "same". Decoders and GAN generators upsample with it. `where`
+ * names the caller in error messages.
  *
  * ```ts
  * nn.conv2dTranspose(x, kernel, { strides: 2, padding: "same" });  // [1, 7, 7, 16] → [1, 14, 14, filters]

@@ -118,3 +118,15 @@ describe("model.summary() equals Keras 3's text", () => {
     expect(model.predict(nn.ones([3, 20, 3])).shape).toEqual([3, 1]);
   });
 });
+
+test("AveragePooling2D 'same' excludes the padding: Keras's documented example (3×3 input, 2×2 pool, stride 1)", () => {
+  const x = nn.tensor([1, 2, 3, 4, 5, 6, 7, 8, 9], { shape: [1, 3, 3, 1] });
+  const y = L.averagePooling2d({ poolSize: 2, strides: 1, padding: "same" }).apply(x);
+  // From the AveragePooling2D page of the Keras 3 docs; the border windows average 2 or 1 real inputs.
+  expect(Array.from(y.data)).toEqual([3, 4, 4.5, 6, 7, 7.5, 7.5, 8.5, 9]);
+});
+
+test("MaxPooling2D: Keras's documented example (3×3 input, 2×2 pool, stride 1, valid)", () => {
+  const x = nn.tensor([1, 2, 3, 4, 5, 6, 7, 8, 9], { shape: [1, 3, 3, 1] });
+  expect(Array.from(L.maxPooling2d({ poolSize: 2, strides: 1 }).apply(x).data)).toEqual([5, 6, 8, 9]);
+});
