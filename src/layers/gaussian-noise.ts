@@ -5,6 +5,7 @@ import { add } from "../ops";
 import { Random, random } from "../random/rng";
 import { Layer, type LayerArgs, type LayerConfig } from "./layer";
 import { layerArgsFromConfig } from "./config-values";
+import { passSequenceMask } from "./recurrent/sequence-mask";
 
 /** Arguments of {@link gaussianNoise}. */
 export interface GaussianNoiseArgs extends LayerArgs {
@@ -47,7 +48,7 @@ export class GaussianNoise extends Layer {
     const rng = this.rng ?? random();
     const noise = allocate(x.dtype, x.size);
     for (let i = 0; i < noise.length; i++) noise[i] = rng.normal() * this.stddev;
-    return add(x, new Tensor(noise, [...x.shape]));
+    return passSequenceMask(x, add(x, new Tensor(noise, [...x.shape])));
   }
 
   override getConfig(): LayerConfig {

@@ -7,6 +7,7 @@ import { Random, random } from "../random/rng";
 import type { ShapeSpec } from "../display/mime";
 import { Layer, type LayerArgs, type LayerConfig } from "./layer";
 import { layerArgsFromConfig } from "./config-values";
+import { passSequenceMask } from "./recurrent/sequence-mask";
 
 /** Arguments of {@link spatialDropout1d} and {@link spatialDropout2d}. */
 export interface SpatialDropoutArgs extends LayerArgs {
@@ -61,7 +62,7 @@ abstract class SpatialDropout extends Layer {
     const mask = allocate(x.dtype, B * C);
     for (let i = 0; i < mask.length; i++) mask[i] = rng.uniform() < keep ? scale : 0;
     // One value per (sample, channel), broadcast over steps/pixels.
-    return mul(x, new Tensor(mask, [B, ...new Array(x.rank - 2).fill(1), C]));
+    return passSequenceMask(x, mul(x, new Tensor(mask, [B, ...new Array(x.rank - 2).fill(1), C])));
   }
 
   override getConfig(): LayerConfig {

@@ -11,4 +11,4 @@ export { Bidirectional, bidirectional, type BidirectionalArgs, type MergeMode } 
 export { TimeDistributed, timeDistributed, type TimeDistributedArgs } from "./time-distributed";
 export { RepeatVector, repeatVector, type RepeatVectorArgs } from "./repeat-vector";
 export { Wrapper } from "./wrapper";
-export { getSequenceMask, setSequenceMask, type SequenceMask } from "./sequence-mask";
+export { getSequenceMask, setSequenceMask, passSequenceMask, type SequenceMask } from "./sequence-mask";

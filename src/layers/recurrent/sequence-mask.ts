@@ -28,3 +28,13 @@ export function setSequenceMask(t: Tensor, mask: SequenceMask | null): void {
 export function getSequenceMask(t: Tensor): SequenceMask | undefined {
   return masks.get(t);
 }
+
+/**
+ * Carries `from`'s mask over to `to` (layers that keep the time axis, as Keras's
+ * `supports_masking` layers do: TimeDistributed, SpatialDropout1D, GaussianNoise); returns `to`.
+ */
+export function passSequenceMask(from: Tensor, to: Tensor): Tensor {
+  const mask = masks.get(from);
+  if (mask && to.rank >= 2 && to.shape[0] === mask.shape[0] && to.shape[1] === mask.shape[1]) masks.set(to, mask);
+  return to;
+}

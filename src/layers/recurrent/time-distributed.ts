@@ -7,6 +7,7 @@ import { Layer, type LayerArgs, type LayerConfig } from "../layer";
 import { layerArgsFromConfig } from "../config-values";
 import { deserializeLayer, serializeLayer, type SerializedLayer } from "../serialization";
 import { Wrapper } from "./wrapper";
+import { passSequenceMask } from "./sequence-mask";
 
 /** Arguments of {@link timeDistributed}. */
 export interface TimeDistributedArgs extends LayerArgs {
@@ -52,7 +53,7 @@ export class TimeDistributed extends Wrapper {
   call(x: Tensor, training: boolean): Tensor {
     const [B, T, ...rest] = x.shape;
     const y = this.layer.apply(reshape(x, [B * T, ...rest]), training);
-    return reshape(y, [B, T, ...y.shape.slice(1)]);
+    return passSequenceMask(x, reshape(y, [B, T, ...y.shape.slice(1)]));
   }
 
   override computeOutputShape(inputShape: ShapeSpec): ShapeSpec {

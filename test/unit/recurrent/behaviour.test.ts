@@ -173,6 +173,15 @@ describe("merge and other layers: values", () => {
     expect(Array.from(L.getSequenceMask(y)!.data)).toEqual([1, 1, 0]);
   });
 
+  test("TimeDistributed, SpatialDropout1D and GaussianNoise pass the timestep mask on (as Keras)", () => {
+    const e = L.embedding({ inputDim: 5, outputDim: 3, maskZero: true });
+    let y = e.apply(nn.tensor([[1, 0, 2]]));
+    for (const layer of [L.timeDistributed({ layer: L.dense({ units: 4 }) }), L.spatialDropout1d({ rate: 0.5 }), L.gaussianNoise({ stddev: 0.1 })]) {
+      y = layer.apply(y, true);
+      expect(Array.from(L.getSequenceMask(y)!.data)).toEqual([1, 0, 1]);
+    }
+  });
+
   test("sampling: z = mean + exp(logVar/2)·ε has the requested mean and variance", () => {
     nn.setSeed(5);
     const n = 20000;
