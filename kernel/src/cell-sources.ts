@@ -88,7 +88,8 @@ export class CellSources {
       }
       const pos = this.toCell(m[1]!, Number(m[2]), Number(m[3]));
       if (!pos) continue;
-      out.push(line.replace(CELL_POSITION, `${m[1]}:${pos.line}:${pos.column}`));
+      // tslab calls functions of earlier cells through its exports proxy: V8 names them `Proxy.f`.
+      out.push(line.replace(CELL_POSITION, `${m[1]}:${pos.line}:${pos.column}`).replace(/^(\s+at )Proxy\./, "$1"));
     }
     return out.join("\n");
   }

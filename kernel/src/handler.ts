@@ -7,6 +7,7 @@ import { compileError, runtimeError } from "./errors";
 import { ExecuteQueue } from "./execute-queue";
 import { ExecutionHistory } from "./history";
 import { bundleOf, toWireBundle } from "./mime-bundle";
+import { formatQuickInfo, type QuickInfoLike } from "./quick-info";
 import type { ErrorContent, ExecuteReply, ExecuteRequest } from "./protocol";
 import { iopubWrite } from "./stdio";
 
@@ -22,8 +23,8 @@ export interface KernelVersions {
 }
 
 /**
- * tslab's Jupyter handler with nnlab's execution semantics. Completion, inspection and
- * is_complete are tslab's, unchanged.
+ * tslab's Jupyter handler with nnlab's execution semantics. Completion and is_complete are
+ * tslab's, unchanged; inspection is tslab's with the doc comment printed readably.
  *
  * Overrides:
  * - `handleKernel`: reports the nnlab implementation and the real TypeScript version.
@@ -98,7 +99,7 @@ export class NnlabHandler extends JupyterHandlerImpl {
     this.directOutputTo(out);
 
     const name = storeHistory ? `In[${count}]` : `In[hidden-${++this.hiddenCount}]`;
-    const error = await this.runAndSendResult(request.code, name, out, silent, count);
+    const error = await this.runAndSendResult(request.code, name, out, silent, storeHistory ? count : undefined);
     if (!error) return { status: "ok", execution_count: count, user_expressions: {}, payload: [] };
     if (!silent) out.error(error);
     if (request.stop_on_error !== false) this.queue.abortWaiting();
@@ -111,7 +112,8 @@ export class NnlabHandler extends JupyterHandlerImpl {
     name: string,
     out: CellOutput,
     silent: boolean,
-    count: number,
+    /** The execution count, when the execution is stored in the history. */
+    count: number | undefined,
   ): Promise<ErrorContent | undefined> {
     const outcome = await this.runner.run(code, name);
     const readLine = this.runner.readLine;
@@ -125,8 +127,8 @@ export class NnlabHandler extends JupyterHandlerImpl {
         if (!outcome.hasValue || silent) return undefined;
         try {
           const bundle = await bundleOf(outcome.value);
-          out.executeResult(count, bundle, {});
-          if (typeof bundle["text/plain"] === "string") this.history.addOutput(count, bundle["text/plain"]);
+          out.executeResult(count ?? this.executionCount, bundle, {});
+          if (count !== undefined && typeof bundle["text/plain"] === "string") this.history.addOutput(count, bundle["text/plain"]);
         } catch (thrown) {
           // The value's own Jupyter.display method failed: that is the cell's error.
           return runtimeError(thrown, readLine);
@@ -151,6 +153,16 @@ export class NnlabHandler extends JupyterHandlerImpl {
       else out.displayData(bundle, data.metadata, displayId);
     };
     (tslabJupyter as { lastWriteDisplayData: WriteDisplayData }).lastWriteDisplayData = writeDisplayData;
+  }
+
+  /**
+   * inspect_request: tslab's reply with the hover text formatted by {@link formatQuickInfo}
+   * (tslab puts every part of a doc comment on its own line, so `{@link X}` splits sentences).
+   */
+  override handleInspect(req: { code: string; cursor_pos: number }): ReturnType<JupyterHandlerImpl["handleInspect"]> {
+    const info = this.runner.executor.inspect(req.code, req.cursor_pos) as QuickInfoLike | undefined;
+    if (!info) return { status: "ok", found: false, data: {}, metadata: {} };
+    return { status: "ok", found: true, data: { "text/plain": formatQuickInfo(info) }, metadata: {} };
   }
 
   override handleShutdown(req: { restart: boolean }): { status: "ok"; restart: boolean } {

@@ -1,5 +1,6 @@
 import { ZmqServer } from "tslab/dist/jupyter";
 import { IopubCellOutput } from "./cell-output";
+import { serialSender } from "./serial-send";
 import { CommManager } from "./comms";
 import type { NnlabHandler } from "./handler";
 import type { HistoryRequest } from "./history";
@@ -40,9 +41,27 @@ export class NnlabServer extends ZmqServer {
     super(nnlabHandler, configPath);
   }
 
-  /** Handles one shell or control message; its synchronous part is the kernel's own work (see SigintGuard). */
+  /** Sockets and their serial senders (see serial-send.ts). */
+  private readonly senders = new Map<Socket, Socket>();
+
+  /** tslab's init (binds the sockets), then iopub sends go through a serial sender. */
+  override async init(): Promise<void> {
+    await super.init();
+    this.iopub = serialSender(this.iopub, "iopub");
+  }
+
+  /**
+   * Handles one shell or control message; its synchronous part is the kernel's own work (see
+   * SigintGuard). Replies go through the socket's serial sender.
+   */
   override handleShellMessage(sock: Socket, ...frames: Buffer[]): Promise<void> {
-    return this.kernelWork(() => this.dispatch(sock, frames));
+    let sender = this.senders.get(sock);
+    if (!sender) {
+      sender = serialSender(sock, sock === this.control ? "control" : "shell");
+      this.senders.set(sock, sender);
+    }
+    const replyOn = sender;
+    return this.kernelWork(() => this.dispatch(replyOn, frames));
   }
 
   private async dispatch(sock: Socket, frames: Buffer[]): Promise<void> {
