@@ -5,10 +5,11 @@
  * `targetNames`, `description`), or arquero tables with `{ asFrame: true }`. Nothing is
  * downloaded; files are read once per process and cached.
  */
-import * as aq from "arquero";
+import type * as aq from "arquero";
 import { Tensor } from "../tensor/tensor";
 import { getDefaultDType, assertDType, allocate, type DType } from "../tensor/dtype";
 import { readShippedCsv, shippedDatasets } from "./shipped-files";
+import { arquero } from "./lazy-modules";
 
 /** A shipped dataset as tensors, like scikit-learn's `Bunch`. */
 export interface RealDataset {
@@ -129,7 +130,7 @@ function finish(name: string, raw: Raw, options: LoadOptions, extra: (dtype: DTy
     columns[f] = Array.from({ length: raw.rows }, (_, i) => raw.features[i * raw.cols + j]);
   });
   const target = Array.from(raw.target);
-  return { data: aq.table(columns), target, frame: aq.table({ ...columns, target: [...target] }), ...meta };
+  return { data: arquero().table(columns), target, frame: arquero().table({ ...columns, target: [...target] }), ...meta };
 }
 
 /**

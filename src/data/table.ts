@@ -3,9 +3,10 @@
  * tensors. Only numeric columns convert: a text column must be encoded first (oneHotEncoder,
  * ordinalEncoder), so a category never silently turns into a number.
  */
-import * as aq from "arquero";
+import type * as aq from "arquero";
 import { Tensor } from "../tensor/tensor";
 import { getDefaultDType, assertDType, allocate, type DType } from "../tensor/dtype";
+import { arquero } from "./lazy-modules";
 
 /** A table {@link tableToTensor} accepts: an arquero table, or an array of row objects (`[{ a: 1, b: 2 }, …]`). */
 export type TableLike = aq.internal.ColumnTable | readonly Record<string, unknown>[];
@@ -109,5 +110,5 @@ export function tensorToTable(t: Tensor, columnNames?: readonly string[]): aq.in
   names.forEach((n, j) => {
     columns[n] = Array.from({ length: rows }, (_, i) => t.data[i * k + j]);
   });
-  return aq.table(columns);
+  return arquero().table(columns);
 }

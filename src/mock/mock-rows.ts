@@ -2,9 +2,10 @@
  * Mock tabular data from a schema, drawn with @faker-js/faker seeded per call, so the same
  * seed gives the same table. Results are arquero tables (named, typed columns).
  */
-import { Faker, en } from "@faker-js/faker";
-import * as aq from "arquero";
+import type { Faker } from "@faker-js/faker";
+import type * as aq from "arquero";
 import { random } from "../random/rng";
+import { arquero, fakerJs } from "../data/lazy-modules";
 
 /** How one column is drawn. A function receives the seeded Faker instance (any faker method works). */
 export type FieldSpec =
@@ -61,9 +62,10 @@ function draw(faker: Faker, spec: FieldSpec, column: string): string | number | 
 export function mockRows(n: number, schema: Schema = attritionSchema, options: { seed?: number } = {}): aq.internal.ColumnTable {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`mockRows: n must be a whole number ≥ 0, got ${n}`);
   if (schema === null || typeof schema !== "object" || Object.keys(schema).length === 0) throw new RangeError("mockRows: schema must name at least one column");
+  const { Faker, en } = fakerJs();
   const faker = new Faker({ locale: [en] });
   faker.seed(options.seed ?? random().nextUint32());
   const columns: Record<string, (string | number | boolean)[]> = Object.fromEntries(Object.keys(schema).map((c) => [c, []]));
   for (let i = 0; i < n; i++) for (const [c, spec] of Object.entries(schema)) columns[c].push(draw(faker, spec, c));
-  return aq.table(columns);
+  return arquero().table(columns);
 }

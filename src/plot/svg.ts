@@ -6,6 +6,7 @@
  * under tslab's `require`); they are loaded on first use so `import "nnlab"` stays fast.
  */
 import type { VegaLiteSpec } from "./spec";
+import { lazyRequire } from "../data/lazy-modules";
 
 /** The parts of vega and vega-lite this module uses (typed here to keep their typings out of our .d.ts). */
 interface VegaView {
@@ -23,15 +24,12 @@ interface VegaLiteModule {
   compile(spec: object, options?: { logger?: object }): { spec: object };
 }
 
-let modules: { vega: VegaModule; vegaLite: VegaLiteModule } | undefined;
+const loadVega = lazyRequire<VegaModule>("vega");
+const loadVegaLite = lazyRequire<VegaLiteModule>("vega-lite");
 
-/** vega and vega-lite, loaded once. */
+/** vega and vega-lite, loaded once, on first use. */
 export function vegaModules(): { vega: VegaModule; vegaLite: VegaLiteModule } {
-  if (!modules) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    modules = { vega: require("vega") as VegaModule, vegaLite: require("vega-lite") as VegaLiteModule };
-  }
-  return modules;
+  return { vega: loadVega(), vegaLite: loadVegaLite() };
 }
 
 /** Compiles a Vega-Lite spec to Vega. Throws vega-lite's error, prefixed with `where`, for an invalid spec. */

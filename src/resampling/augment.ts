@@ -3,8 +3,9 @@
  * noise to numeric columns, leaving categorical columns (resampled with their rows) and the
  * label columns untouched — the notebook version also noised the label, which this avoids.
  */
-import * as aq from "arquero";
+import type * as aq from "arquero";
 import { rngFor } from "../data/split";
+import { arquero } from "../data/lazy-modules";
 
 /** Options of {@link augmentBySampling}. */
 export interface AugmentOptions {
@@ -43,5 +44,5 @@ export function augmentBySampling(table: aq.internal.ColumnTable, n: number, opt
       return integer && (options.roundIntegers ?? true) ? Math.round(v) : v;
     });
   }
-  return aq.table(out);
+  return arquero().table(out);
 }
