@@ -5,50 +5,30 @@
 // (softmax + categorical cross-entropy) on 28×28×1 images, Adam with learning rate 1e-3, batch 32,
 // 512 synthetic samples (tfjs-cpu trains this CNN at only a few samples/s, so more would take
 // minutes per epoch). Each repetition is one `model.fit` epoch (16 steps) through each library's
-// public API. The libraries alternate after a warm-up epoch each; medians are compared.
+// public API. The libraries alternate after a warm-up epoch each; medians are compared
+// (bench/harness.mjs).
 // tfjs's cpu backend is the peer: its wasm backend cannot train convolutions (no Conv2DBackpropFilter).
 //
-//   npm run bench                      # builds nnlab (src/dist), then runs the benchmarks
-//   node bench/cnn.mjs --reps 5        # more repetitions
-//   NNLAB_PATH=/tmp/dist node bench/cnn.mjs   # time another build of nnlab
+//   npm run bench                                 # builds nnlab, runs every benchmark
+//   node bench/cnn.mjs --reps 5 --samples 1024
+//   node --cpu-prof bench/cnn.mjs --only nnlab    # profile one library (results untouched)
+//   NNLAB_PATH=/other/src/dist node bench/cnn.mjs # time another build of nnlab
 //
 // Writes bench/results-cnn.json. Not a test: nothing here asserts a speed.
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { loadNnlab, loadTfjsCpu, mulberry32, option, runAlternating } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
 const SAMPLES = option("samples", 512);
 const SIDE = 28;
 const CLASSES = 10;
 const BATCH = 32;
 const LEARNING_RATE = 1e-3;
 const SEED = 42;
-
-const REPS = option("reps", 3);
-const WARMUP = option("warmup", 1);
-/** `--only nnlab` times one library (for profiling with `node --cpu-prof`). */
-const ONLY = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
-
-/** mulberry32: a small seeded generator, so both libraries train on the same bytes every run. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Images with a bright 6×6 square on a noisy background; the label is the square's position on
@@ -69,22 +49,8 @@ function syntheticData() {
   return { x, y };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
-
-/** One epoch through `fit`; returns samples per second and the epoch's mean loss. */
-async function timeEpoch(fitEpoch) {
-  const start = process.hrtime.bigint();
-  const loss = await fitEpoch();
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return { samplesPerSecond: SAMPLES / seconds, seconds, loss };
-}
-
 async function setUpNnlab(data) {
-  const nn = require(process.env.NNLAB_PATH ?? "nnlab");
+  const nn = loadNnlab();
   nn.setSeed(SEED);
   const L = nn.layers;
   const model = nn.sequential([
@@ -100,7 +66,7 @@ async function setUpNnlab(data) {
   const y = nn.tensor(data.y, { shape: [SAMPLES, CLASSES] });
   return {
     name: "nnlab",
-    version: require(path.join(path.dirname(require.resolve(process.env.NNLAB_PATH ?? "nnlab")), "..", "package.json")).version,
+    version: require("nnlab/package.json").version,
     fitEpoch: async () => {
       const history = await model.fit(x, y, { epochs: 1, batchSize: BATCH, shuffle: true, verbose: 0 });
       return history.history.loss[0];
@@ -109,9 +75,7 @@ async function setUpNnlab(data) {
 }
 
 async function setUpTfjs(data) {
-  const tf = require("@tensorflow/tfjs");
-  await tf.setBackend("cpu");
-  await tf.ready();
+  const tf = await loadTfjsCpu();
   const init = (seed) => tf.initializers.glorotUniform({ seed });
   const model = tf.sequential({
     layers: [
@@ -136,52 +100,12 @@ async function setUpTfjs(data) {
   };
 }
 
-function machine() {
-  const cpus = os.cpus();
-  return {
-    cpu: cpus[0]?.model ?? "unknown",
-    logicalCores: cpus.length,
-    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-    os: `${os.type()} ${os.release()} ${os.arch()}`,
-    node: process.version,
-    loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(2))),
-  };
-}
-
-async function main() {
-  const data = syntheticData();
-  const setUps = { nnlab: setUpNnlab, "tfjs-cpu": setUpTfjs };
-  const runners = [];
-  for (const [name, setUp] of Object.entries(setUps)) if (!ONLY || ONLY === name) runners.push(await setUp(data));
-  const results = Object.fromEntries(runners.map((r) => [r.name, { version: r.version, epochs: [] }]));
-  console.log(`CNN conv3×3×8 → pool → conv3×3×16 → pool → dense${CLASSES} on ${SIDE}×${SIDE}×1, Adam lr ${LEARNING_RATE}, batch ${BATCH}, ${SAMPLES} samples; ${WARMUP} warm-up + ${REPS} timed epochs each, alternating`);
-  for (let rep = -WARMUP; rep < REPS; rep++) {
-    for (const r of runners) {
-      const t = await timeEpoch(r.fitEpoch);
-      const label = rep < 0 ? "warm-up" : `rep ${rep + 1}`;
-      console.log(`  ${r.name.padEnd(9)} ${label.padEnd(8)} ${t.samplesPerSecond.toFixed(0).padStart(7)} samples/s  (${t.seconds.toFixed(2)} s, loss ${t.loss.toFixed(4)})`);
-      if (rep >= 0) results[r.name].epochs.push(t);
-    }
-  }
-  for (const r of runners) results[r.name].medianSamplesPerSecond = median(results[r.name].epochs.map((e) => e.samplesPerSecond));
-  const nnlab = results.nnlab?.medianSamplesPerSecond;
-  const tfjs = results["tfjs-cpu"]?.medianSamplesPerSecond;
-  const ratio = nnlab && tfjs ? nnlab / tfjs : null;
-  console.log(`\nmedian samples/s: ${runners.map((r) => `${r.name} ${results[r.name].medianSamplesPerSecond.toFixed(0)}`).join(", ")}${ratio ? `; nnlab/tfjs-cpu = ${ratio.toFixed(2)}` : ""}`);
-  if (ONLY) return;
-
-  const report = {
-    date: new Date().toISOString(),
-    task: { model: `conv3x3x8-maxpool-conv3x3x16-maxpool-dense${CLASSES}`, input: [SIDE, SIDE, 1], loss: "categoricalCrossentropy", optimizer: `adam(${LEARNING_RATE})`, batchSize: BATCH, samples: SAMPLES, warmup: WARMUP, reps: REPS },
-    machine: machine(),
-    results,
-    ratio,
-  };
-  fs.writeFileSync(path.join(here, "results-cnn.json"), JSON.stringify(report, null, 2) + "\n");
-  console.log(`wrote ${path.relative(process.cwd(), path.join(here, "results-cnn.json"))}`);
-}
-
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
+const data = syntheticData();
+await runAlternating({
+  title: `CNN conv3×3×8 → pool → conv3×3×16 → pool → dense${CLASSES} on ${SIDE}×${SIDE}×1, Adam lr ${LEARNING_RATE}, batch ${BATCH}, ${SAMPLES} samples`,
+  task: { model: `conv3x3x8-maxpool-conv3x3x16-maxpool-dense${CLASSES}`, input: [SIDE, SIDE, 1], loss: "categoricalCrossentropy", optimizer: `adam(${LEARNING_RATE})`, batchSize: BATCH, samples: SAMPLES },
+  samples: SAMPLES,
+  setUps: { nnlab: () => setUpNnlab(data), "tfjs-cpu": () => setUpTfjs(data) },
+  resultsFile: path.join(here, "results-cnn.json"),
+  reps: option("reps", 3),
 });
