@@ -14,4 +14,5 @@ export { errorSurface, type ErrorSurfaceOptions, type Surface } from "./error-su
 export { imageGrid, type ImageGridOptions } from "./image-grid";
 export { confusionMatrix, confusionCounts, type ConfusionMatrixOptions, type ConfusionMatrixPlot } from "./confusion-matrix";
 export { bar, type BarData, type BarOptions } from "./bar";
+export { line, type LineOptions } from "./line";
 export { type PlotData } from "./data";
