@@ -7,6 +7,7 @@ import type { ConstraintIdentifier } from "../constraints/constraint";
 import type { ShapeSpec } from "../display/mime";
 import type { LayerConfig } from "./layer";
 import { conv1d, conv2d } from "../ops/conv";
+import { relu as reluActivation } from "../activations";
 import { weightArgsFromConfig, weightSpecConfig, type WeightSpec } from "./weight-spec";
 import { layerArgsFromConfig } from "./config-values";
 import { BaseConv, checkSpatialInput, kernelSpec, type BaseConvArgs } from "./conv-base";
@@ -104,7 +105,8 @@ export class Conv2D extends Conv {
 
   call(x: Tensor): Tensor {
     // ReLU, the usual CNN activation, is applied inside the convolution's pass (same values and gradients).
-    const fusedRelu = this.act.config === "relu";
+    // (By identity: a user function that happens to be named "relu" is applied as given.)
+    const fusedRelu = this.act.fn === reluActivation;
     const y = conv2d(x, this.kernel!, {
       strides: this.strides as [number, number], padding: this.padding as "valid" | "same",
       dilationRate: this.dilationRate as [number, number], bias: this.bias ?? null, fusedRelu, groups: this.groups,

@@ -142,3 +142,16 @@ describe("fused ReLU (Conv2D with activation relu)", () => {
     expect(Array.from(y.data)).toEqual(Array.from(nn.relu(nn.conv2d(x, layer.kernel!, { bias: layer.bias })).data));
   });
 });
+
+test("only the built-in relu is fused: a user function named relu is applied as given", () => {
+  const relu = (t: nn.Tensor) => t.tanh();
+  const layer = nn.layers.conv2d({ filters: 1, kernelSize: 1, activation: relu, useBias: false, dtype: "float64" });
+  const x = nn.tensor([[[[-1]], [[2]]]], { dtype: "float64" });
+  layer.ensureBuilt([null, 2, 1, 1]);
+  layer.setWeights([[[[[1]]]]]);
+  expect(Array.from(layer.apply(x).data)).toEqual([Math.tanh(-1), Math.tanh(2)]);
+  const builtIn = nn.layers.conv2d({ filters: 1, kernelSize: 1, activation: nn.activations.relu, useBias: false, dtype: "float64" });
+  builtIn.ensureBuilt([null, 2, 1, 1]);
+  builtIn.setWeights([[[[[1]]]]]);
+  expect(Array.from(builtIn.apply(x).data)).toEqual([0, 2]);
+});
