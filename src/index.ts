@@ -48,6 +48,7 @@ export * as datasets from "./data";
 export * as preprocessing from "./preprocessing";
 export * as resampling from "./resampling";
 export * as mock from "./mock";
+export * as linalg from "./linalg";
 
 // Models
 export { Model, Sequential, sequential, type CompileArgs, type FitArgs, type SequentialArgs } from "./models";
