@@ -19,17 +19,33 @@ function step(tape: nn.GradientTape, loss: nn.Tensor, variables: nn.Tensor[], op
   optimizer.applyGradients(tape.gradient(loss, variables).map((g) => g.data), variables);
 }
 
-/** A GAN on rows: `generator(z)` → fake rows; the discriminator gives one logit per row. */
-class GAN extends nn.Model {
-  readonly className = "GAN";
+/**
+ * What both GANs below hold: the two networks, the discriminator's own optimizer (the
+ * generator's is the model's, from `compile`), and the source of latent noise.
+ */
+abstract class TwoNetworkGAN extends nn.Model {
   constructor(
     readonly generator: nn.Model,
     readonly discriminator: nn.Model,
-    private readonly dOptimizer: nn.optimizers.Optimizer,
-    private readonly latentDim: number,
-    private readonly rng: nn.Random,
+    protected readonly dOptimizer: nn.optimizers.Optimizer,
+    protected readonly latentDim: number,
+    protected readonly rng: nn.Random,
+    name: string,
   ) {
-    super("gan");
+    super(name);
+  }
+
+  /** Latent noise for `rows` rows, standard normal. */
+  protected noise(rows: number): nn.Tensor {
+    return nn.tensor(normals(this.rng, rows, this.latentDim));
+  }
+}
+
+/** A GAN on rows: `generator(z)` → fake rows; the discriminator gives one logit per row. */
+class GAN extends TwoNetworkGAN {
+  readonly className = "GAN";
+  constructor(generator: nn.Model, discriminator: nn.Model, dOptimizer: nn.optimizers.Optimizer, latentDim: number, rng: nn.Random) {
+    super(generator, discriminator, dOptimizer, latentDim, rng, "gan");
   }
 
   call(z: nn.Tensor, training: boolean): nn.Tensor {
@@ -38,7 +54,7 @@ class GAN extends nn.Model {
 
   override trainStep(batch: nn.TrainBatch): { [name: string]: number } {
     const real = batch.x as nn.Tensor;
-    const noise = () => nn.tensor(normals(this.rng, real.shape[0], this.latentDim));
+    const noise = () => this.noise(real.shape[0]);
     // Discriminator: real rows → 1, generated rows (no gradient into the generator) → 0.
     const fake = nn.noGrad(() => this.generator.call(noise(), true));
     const dTape = nn.gradientTape();
@@ -82,22 +98,15 @@ describe("GAN with a custom trainStep", () => {
  * class), and the generator is also trained to emit the class it was asked for (CTGAN's
  * conditional cross-entropy).
  */
-class ConditionalGAN extends nn.Model {
+class ConditionalGAN extends TwoNetworkGAN {
   readonly className = "ConditionalGAN";
-  constructor(
-    readonly generator: nn.Model,
-    readonly discriminator: nn.Model,
-    private readonly dOptimizer: nn.optimizers.Optimizer,
-    private readonly latentDim: number,
-    private readonly classes: number,
-    private readonly rng: nn.Random,
-  ) {
-    super("conditional_gan");
+  constructor(generator: nn.Model, discriminator: nn.Model, dOptimizer: nn.optimizers.Optimizer, latentDim: number, private readonly classes: number, rng: nn.Random) {
+    super(generator, discriminator, dOptimizer, latentDim, rng, "conditional_gan");
   }
 
   /** Rows generated for one-hot conditions `cond` ([n, classes]). */
   generate(cond: nn.Tensor, training = false): nn.Tensor {
-    return this.generator.forward([nn.tensor(normals(this.rng, cond.shape[0], this.latentDim)), cond], training)[0];
+    return this.generator.forward([this.noise(cond.shape[0]), cond], training)[0];
   }
 
   call(cond: nn.Tensor, training: boolean): nn.Tensor {
