@@ -15,7 +15,6 @@ import type { ShapeSpec } from "../display/mime";
 import { weightSpec, weightSpecConfig, type WeightSpec } from "./weight-spec";
 import { layerActivation, type LayerActivation } from "./config-values";
 import { convOutputLength } from "../ops/conv-geometry";
-import { uniqueName } from "../util/names";
 
 /** Keras's `data_format`; nnlab computes channels-last only (Keras's default). */
 export type DataFormat = "channelsLast" | "channels_last";
@@ -45,21 +44,6 @@ export interface BaseConvArgs extends LayerArgs {
   biasRegularizer?: RegularizerIdentifier | null;
   /** Constraint on the bias. */
   biasConstraint?: ConstraintIdentifier | null;
-}
-
-/**
- * Keras's automatic layer name prefix (`keras.src.utils.naming.to_snake_case`): `Conv2D` →
- * `conv2d`, `MaxPooling2D` → `max_pooling2d`, `Conv2DTranspose` → `conv2d_transpose`. The shared
- * `toSnakeCase` splits after digits (`conv2_d`), which Keras does not.
- */
-export function kerasSnakeCase(className: string): string {
-  return className.replace(/\W+/g, "").replace(/(.)([A-Z][a-z]+)/g, "$1_$2").replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase();
-}
-
-/** `args` with Keras's automatic name (`conv2d`, `conv2d_1`, …) when none is given. */
-export function withKerasName<T extends LayerArgs>(args: T, className: string): T {
-  if (args === null || typeof args !== "object" || args.name !== undefined) return args;
-  return { ...args, name: uniqueName(kerasSnakeCase(className)) };
 }
 
 /** `value` as `rank` positive (or, with `allowZero`, non-negative) integers; errors name the layer and argument. */
@@ -124,7 +108,7 @@ export abstract class BaseConv extends Layer {
   bias?: Tensor;
 
   constructor(args: BaseConvArgs, className: string, rank: number, paddings: readonly string[] = ["valid", "same"]) {
-    super(withKerasName(args, className), className);
+    super(args, className);
     this.rank = rank;
     this.kernelSize = sizeTuple(args.kernelSize, rank, `${this.name}: kernelSize`);
     this.strides = sizeTuple(args.strides ?? 1, rank, `${this.name}: strides`);

@@ -5,7 +5,7 @@ import type { ShapeSpec } from "../display/mime";
 import { Layer, type LayerArgs, type LayerConfig } from "./layer";
 import { layerArgsFromConfig } from "./config-values";
 import { slice } from "../ops/indexing";
-import { withKerasName, checkDataFormat, checkSpatialInput, type DataFormat } from "./conv-base";
+import { checkDataFormat, checkSpatialInput, type DataFormat } from "./conv-base";
 import { sides, type SidesArg } from "./zero-padding";
 
 /** Arguments of {@link cropping2d}. */
@@ -30,7 +30,7 @@ export class Cropping2D extends Layer {
   readonly cropping: [[number, number], [number, number]];
 
   constructor(args: Cropping2DArgs = {}) {
-    super(withKerasName(args, "Cropping2D"), "Cropping2D");
+    super(args, "Cropping2D");
     this.cropping = sides(args.cropping ?? 0, `${this.name}: cropping`);
     checkDataFormat(args.dataFormat, this.name);
   }

@@ -4,7 +4,7 @@ import type { ShapeSpec } from "../display/mime";
 import { Layer, type LayerArgs, type LayerConfig } from "./layer";
 import { layerArgsFromConfig } from "./config-values";
 import { max, mean } from "../ops/reduce";
-import { withKerasName, checkDataFormat, checkSpatialInput, type DataFormat } from "./conv-base";
+import { checkDataFormat, checkSpatialInput, type DataFormat } from "./conv-base";
 
 /** Arguments of the global pooling layers. */
 export interface GlobalPoolingArgs extends LayerArgs {
@@ -22,7 +22,7 @@ abstract class GlobalPooling extends Layer {
   private readonly mode: "max" | "avg";
 
   constructor(args: GlobalPoolingArgs, className: string, rank: number, mode: "max" | "avg") {
-    super(withKerasName(args, className), className);
+    super(args, className);
     if (args.keepDims !== undefined && typeof args.keepDims !== "boolean") {
       throw new TypeError(`${this.name}: keepDims must be true or false, got ${JSON.stringify(args.keepDims)}`);
     }

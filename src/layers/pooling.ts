@@ -7,7 +7,7 @@ import { layerArgsFromConfig } from "./config-values";
 import { avgPool2d, maxPool2d } from "../ops/pool";
 import { reshape } from "../ops/shape-ops";
 import { convOutputLength } from "../ops/conv-geometry";
-import { withKerasName, checkDataFormat, checkPaddingMode, checkSpatialInput, sizeTuple, type DataFormat, type SizeArg } from "./conv-base";
+import { checkDataFormat, checkPaddingMode, checkSpatialInput, sizeTuple, type DataFormat, type SizeArg } from "./conv-base";
 
 /** Arguments of the pooling layers. */
 export interface PoolingArgs extends LayerArgs {
@@ -34,7 +34,7 @@ abstract class Pooling extends Layer {
   private readonly mode: "max" | "avg";
 
   constructor(args: PoolingArgs, className: string, rank: number, mode: "max" | "avg") {
-    super(withKerasName(args, className), className);
+    super(args, className);
     this.rank = rank;
     this.mode = mode;
     this.poolSize = sizeTuple(args.poolSize ?? 2, rank, `${this.name}: poolSize`);

@@ -4,7 +4,7 @@ import type { ShapeSpec } from "../display/mime";
 import { Layer, type LayerArgs, type LayerConfig } from "./layer";
 import { layerArgsFromConfig } from "./config-values";
 import { upSampling2d as upsample } from "../ops/upsample";
-import { withKerasName, checkDataFormat, checkSpatialInput, sizeTuple, type DataFormat, type SizeArg } from "./conv-base";
+import { checkDataFormat, checkSpatialInput, sizeTuple, type DataFormat, type SizeArg } from "./conv-base";
 
 /** Arguments of {@link upSampling2d}. */
 export interface UpSampling2DArgs extends LayerArgs {
@@ -33,7 +33,7 @@ export class UpSampling2D extends Layer {
   readonly interpolation: "nearest" | "bilinear";
 
   constructor(args: UpSampling2DArgs = {}) {
-    super(withKerasName(args, "UpSampling2D"), "UpSampling2D");
+    super(args, "UpSampling2D");
     this.size = sizeTuple(args.size ?? 2, 2, `${this.name}: size`) as [number, number];
     const interpolation = args.interpolation ?? "nearest";
     if (interpolation !== "nearest" && interpolation !== "bilinear") {

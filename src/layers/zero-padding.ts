@@ -4,7 +4,7 @@ import type { ShapeSpec } from "../display/mime";
 import { Layer, type LayerArgs, type LayerConfig } from "./layer";
 import { layerArgsFromConfig } from "./config-values";
 import { pad } from "../ops/pad";
-import { withKerasName, checkDataFormat, checkSpatialInput, type DataFormat } from "./conv-base";
+import { checkDataFormat, checkSpatialInput, type DataFormat } from "./conv-base";
 
 /** Rows and columns at each side: `n` (all four), `[rows, columns]` (symmetric), or `[[top, bottom], [left, right]]`. */
 export type SidesArg = number | readonly [number, number] | readonly [readonly [number, number], readonly [number, number]];
@@ -41,7 +41,7 @@ export class ZeroPadding2D extends Layer {
   readonly padding: [[number, number], [number, number]];
 
   constructor(args: ZeroPadding2DArgs = {}) {
-    super(withKerasName(args, "ZeroPadding2D"), "ZeroPadding2D");
+    super(args, "ZeroPadding2D");
     this.padding = sides(args.padding ?? 1, `${this.name}: padding`);
     checkDataFormat(args.dataFormat, this.name);
   }

@@ -34,7 +34,9 @@ export interface LossObjectOptions {
 export type LossInput = Tensor | NestedArray;
 
 /** The per-sample computation of a loss, with its own options (already validated). */
-export type PerSampleLoss<O> = (yTrue: Tensor, yPred: Tensor, options: Required<O>) => Tensor;
+// Declared through a method so its parameters are bivariant: a `Loss<CrossentropyOptions>` must
+// stay assignable to `Loss<any>` (what `compile({ loss })` accepts) under strictFunctionTypes.
+export type PerSampleLoss<O> = { bivariant(yTrue: Tensor, yPred: Tensor, options: Required<O>): Tensor }["bivariant"];
 
 /**
  * A configured loss (Keras's `keras.losses.Loss`): holds the options and the reduction.

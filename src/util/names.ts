@@ -11,11 +11,16 @@ export function uniqueName(prefix: string): string {
   return n === 0 ? prefix : `${prefix}_${n}`;
 }
 
-/** `Dense` → `dense`, `BatchNormalization` → `batch_normalization` (Keras's snake_case). */
+/**
+ * Keras's `to_snake_case` for automatic layer names: `Dense` → `dense`, `BatchNormalization` →
+ * `batch_normalization`, `Conv2D` → `conv2d`, `MaxPooling2D` → `max_pooling2d`, `SimpleRNN` →
+ * `simple_rnn`, `PReLU` → `p_re_lu` (Keras's own regexes, so names match its summaries).
+ */
 export function toSnakeCase(className: string): string {
   return className
-    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
+    .replace(/\W+/g, "")
+    .replace(/(.)([A-Z][a-z]+)/g, "$1_$2")
+    .replace(/([a-z])([A-Z])/g, "$1_$2")
     .toLowerCase();
 }
 

@@ -11,12 +11,13 @@ export function flat(x: unknown): number[] {
 }
 
 /** Asserts |a − b| ≤ tol·max(1, |b|) elementwise, with a message naming the index. */
-export function expectClose(actual: ArrayLike<number> | number[], expected: number[], tol: number): void {
+export function expectClose(actual: ArrayLike<number> | number[], expected: ArrayLike<number> | number[], tol: number): void {
   const a = Array.from(actual);
-  expect(a.length).toBe(expected.length);
+  const e = Array.from(expected);
+  expect(a.length).toBe(e.length);
   a.forEach((v, i) => {
-    const err = Math.abs(v - expected[i]) / Math.max(1, Math.abs(expected[i]));
-    if (!(err <= tol)) throw new Error(`index ${i}: got ${v}, expected ${expected[i]} (relative error ${err} > ${tol})`);
+    const err = Math.abs(v - e[i]) / Math.max(1, Math.abs(e[i]));
+    if (!(err <= tol)) throw new Error(`index ${i}: got ${v}, expected ${e[i]} (relative error ${err} > ${tol})`);
   });
 }
 

@@ -18,10 +18,13 @@ import "./symbolic-call";
 
 /** Arguments of {@link model}. */
 export interface FunctionalArgs {
-  /** The input(s): `nn.input(...)` results; an array for several. */
-  inputs: SymbolicTensor | SymbolicTensor[];
-  /** The output(s): symbolic tensors computed from the inputs; an array for several. */
-  outputs: SymbolicTensor | SymbolicTensor[];
+  /**
+   * The input(s): `nn.input(...)` results; an array for several. Typed as `Tensor` because
+   * `layer.apply` returns that type; the constructor checks each one is symbolic.
+   */
+  inputs: Tensor | Tensor[];
+  /** The output(s): symbolic tensors computed from the inputs (layer outputs); an array for several. */
+  outputs: Tensor | Tensor[];
   /** Model name (default `functional`, `functional_1`, …). */
   name?: string;
 }

@@ -5,7 +5,7 @@ const fx = sklearnFixture("split");
 const { trainTestSplit, kFold, stratifiedKFold } = nn.datasets;
 
 describe("kFold", () => {
-  it.each(fx.kFold.map((c: any) => [c.n, c.nSplits, c]))("matches sklearn KFold for n=%i, k=%i", (n, k, c: any) => {
+  it.each<any[]>(fx.kFold.map((c: any): any[] => [c.n, c.nSplits, c]))("matches sklearn KFold for n=%i, k=%i", (n, k, c: any) => {
     expect(kFold({ nSplits: k }).split(n)).toEqual(c.folds);
     expect(kFold({ nSplits: k }).split(Array.from({ length: n }, (_, i) => [i]))).toEqual(c.folds);
   });
@@ -29,7 +29,7 @@ describe("kFold", () => {
 });
 
 describe("stratifiedKFold", () => {
-  it.each(fx.stratifiedKFold.map((c: any, i: number) => [i, c]))("matches sklearn StratifiedKFold (case %i)", (_i, c: any) => {
+  it.each<any[]>(fx.stratifiedKFold.map((c: any, i: number): any[] => [i, c]))("matches sklearn StratifiedKFold (case %i)", (_i, c: any) => {
     expect(stratifiedKFold({ nSplits: c.nSplits }).split(c.y.length, c.y)).toEqual(c.folds);
   });
 
@@ -64,7 +64,7 @@ describe("stratifiedKFold", () => {
 });
 
 describe("trainTestSplit", () => {
-  it.each(fx.trainTestSplit.map((c: any) => [c.n, c.testSize, c.trainSize, c]))(
+  it.each<any[]>(fx.trainTestSplit.map((c: any): any[] => [c.n, c.testSize, c.trainSize, c]))(
     "without shuffling matches sklearn (n=%i, testSize=%p, trainSize=%p)",
     (n, testSize, trainSize, c: any) => {
       const a = Array.from({ length: n }, (_, i) => i);

@@ -1,4 +1,5 @@
 /** Keras semantics of the layers: defaults, modes, shapes, serialization, and the notes' worked numbers (N15, N19, N28, N31). */
+import { toSnakeCase } from "../../../src/util/names";
 import * as nn from "nnlab";
 import { deserializeLayer, serializeLayer } from "../../../src/layers/serialization";
 import { expectClose } from "../helpers";
@@ -264,5 +265,15 @@ describe("custom layers", () => {
     const copy = deserializeLayer(serializeLayer(new CountingScale({ name: "c2", trainable: false })));
     expect(copy).toBeInstanceOf(CountingScale);
     expect([copy.name, copy.trainable]).toEqual(["c2", false]);
+  });
+});
+
+describe("automatic names follow Keras's to_snake_case", () => {
+  test("class names map to Keras's prefixes (values from keras.src.utils.naming.to_snake_case)", () => {
+    // Keras 3 names: Conv2D → conv2d, MaxPooling2D → max_pooling2d, SimpleRNN → simple_rnn,
+    // PReLU → p_re_lu, BatchNormalization → batch_normalization, LSTM → lstm.
+    expect(["Dense", "Conv2D", "MaxPooling2D", "Conv2DTranspose", "SimpleRNN", "PReLU", "BatchNormalization", "LSTM", "GlobalAveragePooling1D"].map(toSnakeCase)).toEqual([
+      "dense", "conv2d", "max_pooling2d", "conv2d_transpose", "simple_rnn", "p_re_lu", "batch_normalization", "lstm", "global_average_pooling1d",
+    ]);
   });
 });

@@ -9,7 +9,7 @@ const factories: Record<string, (o: any) => any> = {
 };
 
 describe("scalers match scikit-learn (float64, 1e-12)", () => {
-  it.each(fx.scalers.map((c: any, i: number) => [c.name, JSON.stringify(c.options), i, c]))("%s %s (case %i)", (name, _o, _i, c: any) => {
+  it.each<any[]>(fx.scalers.map((c: any, i: number): any[] => [c.name, JSON.stringify(c.options), i, c]))("%s %s (case %i)", (name, _o, _i, c: any) => {
     const s = factories[name as string](c.options);
     const t = s.fit(f64(c.x)).transform(f64(c.x));
     expect(t.dtype).toBe("float64");
@@ -36,7 +36,7 @@ describe("scalers match scikit-learn (float64, 1e-12)", () => {
 });
 
 describe("encoders match scikit-learn", () => {
-  it.each(fx.oneHot.map((c: any, i: number) => [JSON.stringify(c.options), i, c]))("oneHotEncoder %s (case %i)", (_o, _i, c: any) => {
+  it.each<any[]>(fx.oneHot.map((c: any, i: number): any[] => [JSON.stringify(c.options), i, c]))("oneHotEncoder %s (case %i)", (_o, _i, c: any) => {
     const e = P.oneHotEncoder(c.options).fit(c.x);
     expect(e.categories).toEqual(c.categories);
     const t = e.transform(c.x);
@@ -82,7 +82,7 @@ describe("encoders match scikit-learn", () => {
 });
 
 describe("simpleImputer and polynomialFeatures match scikit-learn", () => {
-  it.each(fx.imputer.map((c: any) => [JSON.stringify(c.options), c]))("simpleImputer %s", (_o, c: any) => {
+  it.each<any[]>(fx.imputer.map((c: any): any[] => [JSON.stringify(c.options), c]))("simpleImputer %s", (_o, c: any) => {
     const x = c.x.map((r: (number | null)[]) => r.map((v) => (v === null ? NaN : v)));
     const imp = P.simpleImputer(c.options);
     const t = imp.fit(f64(x)).transform(f64(x));
@@ -95,7 +95,7 @@ describe("simpleImputer and polynomialFeatures match scikit-learn", () => {
     expect(imp.fitTransform([[1, -1], [3, 4], [-1, 8], [4, 5]]).toArray()).toEqual([[1, 5], [3, 4], [3, 8], [4, 5]]);
   });
 
-  it.each(fx.polynomial.map((c: any) => [JSON.stringify(c.options), c]))("polynomialFeatures %s", (_o, c: any) => {
+  it.each<any[]>(fx.polynomial.map((c: any): any[] => [JSON.stringify(c.options), c]))("polynomialFeatures %s", (_o, c: any) => {
     const p = P.polynomialFeatures(c.options);
     expectClose(p.fitTransform(f64(c.x)).data, flat(c.transform), 1e-12);
     expect(p.getFeatureNamesOut()).toEqual(c.names);

@@ -38,13 +38,13 @@ describe("k-NN matches scikit-learn's NearestNeighbors", () => {
 });
 
 describe("class counts match imbalanced-learn", () => {
-  it.each(fx.over.map((c: any) => [JSON.stringify(c.strategy), c]))("randomOverSampler %s", (_s, c: any) => {
+  it.each<any[]>(fx.over.map((c: any): any[] => [JSON.stringify(c.strategy), c]))("randomOverSampler %s", (_s, c: any) => {
     const [xr, yr] = R.randomOverSampler({ samplingStrategy: c.strategy, seed: 0 }).fitResample(X, Y);
     expect([0, 1, 2].map((k) => count(yr, k))).toEqual(c.counts);
     expect(xr.shape).toEqual([c.counts.reduce((a: number, b: number) => a + b), 2]);
   });
 
-  it.each(fx.under.map((c: any) => [JSON.stringify(c.strategy), c]))("randomUnderSampler %s", (_s, c: any) => {
+  it.each<any[]>(fx.under.map((c: any): any[] => [JSON.stringify(c.strategy), c]))("randomUnderSampler %s", (_s, c: any) => {
     const s = R.randomUnderSampler({ samplingStrategy: c.strategy, seed: 0 });
     const [xr, yr] = s.fitResample(X, Y);
     expect([0, 1, 2].map((k) => count(yr, k))).toEqual(c.counts);
