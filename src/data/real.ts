@@ -9,7 +9,7 @@ import type * as aq from "arquero";
 import { Tensor } from "../tensor/tensor";
 import { getDefaultDType, assertDType, allocate, type DType } from "../tensor/dtype";
 import { readShippedCsv, shippedDatasets } from "./shipped-files";
-import { arquero } from "./lazy-modules";
+import { arquero } from "../util/lazy-modules";
 
 /** A shipped dataset as tensors, like scikit-learn's `Bunch`. */
 export interface RealDataset {

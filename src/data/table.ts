@@ -6,7 +6,7 @@
 import type * as aq from "arquero";
 import { Tensor } from "../tensor/tensor";
 import { getDefaultDType, assertDType, allocate, type DType } from "../tensor/dtype";
-import { arquero } from "./lazy-modules";
+import { arquero } from "../util/lazy-modules";
 
 /** A table {@link tableToTensor} accepts: an arquero table, or an array of row objects (`[{ a: 1, b: 2 }, …]`). */
 export type TableLike = aq.internal.ColumnTable | readonly Record<string, unknown>[];

@@ -5,7 +5,7 @@
 import type { Faker } from "@faker-js/faker";
 import type * as aq from "arquero";
 import { random } from "../random/rng";
-import { arquero, fakerJs } from "../data/lazy-modules";
+import { arquero, fakerJs } from "../util/lazy-modules";
 
 /** How one column is drawn. A function receives the seeded Faker instance (any faker method works). */
 export type FieldSpec =

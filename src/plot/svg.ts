@@ -6,7 +6,7 @@
  * under tslab's `require`); they are loaded on first use so `import "nnlab"` stays fast.
  */
 import type { VegaLiteSpec } from "./spec";
-import { lazyRequire } from "../data/lazy-modules";
+import { lazyRequire } from "../util/lazy-modules";
 
 /** The parts of vega and vega-lite this module uses (typed here to keep their typings out of our .d.ts). */
 interface VegaView {

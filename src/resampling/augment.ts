@@ -5,7 +5,7 @@
  */
 import type * as aq from "arquero";
 import { rngFor } from "../data/split";
-import { arquero } from "../data/lazy-modules";
+import { arquero } from "../util/lazy-modules";
 
 /** Options of {@link augmentBySampling}. */
 export interface AugmentOptions {
