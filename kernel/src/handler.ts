@@ -39,6 +39,8 @@ export class NnlabHandler extends JupyterHandlerImpl {
   /** Hidden runs (prelude, silent requests) get their own names in stack traces. */
   private hiddenCount = 0;
   private readonly queue = new ExecuteQueue();
+  private prelude: string | undefined;
+  private preludeStarted = false;
   /** Inputs and text results of counted executions, for history_request. */
   readonly history = new ExecutionHistory();
 
@@ -66,10 +68,13 @@ export class NnlabHandler extends JupyterHandlerImpl {
   }
 
   /**
-   * Runs code before any request, with no output: the kernel's own imports into cell scope.
-   * Queued like a request so that the first cell sees its declarations.
+   * Runs the prelude (set by {@link setPrelude}) once, with no output: the kernel's own imports
+   * into cell scope. Queued like a request so that the first cell sees its declarations.
    */
-  async runPrelude(code: string): Promise<void> {
+  async runPrelude(): Promise<void> {
+    if (this.preludeStarted || this.prelude === undefined) return;
+    this.preludeStarted = true;
+    const code = this.prelude;
     const done = await this.queue.enqueue(() => this.runner.run(code, `In[hidden-${++this.hiddenCount}]`));
     if (!done.aborted && done.value.kind !== "ok") {
       console.error("nnlab kernel: the prelude failed:", JSON.stringify(done.value));
@@ -77,10 +82,20 @@ export class NnlabHandler extends JupyterHandlerImpl {
   }
 
   /**
+   * Sets the prelude, run by {@link runPrelude} — which the kernel calls once it has answered
+   * kernel_info (building tslab's type checker takes seconds and blocks the process; done
+   * before, it delayed kernel_info_reply) — or by the first execute_request, whichever is first.
+   */
+  setPrelude(code: string): void {
+    this.prelude = code;
+  }
+
+  /**
    * Handles one execute_request: queues it, runs it, sends its outputs, returns the reply.
    * `onStart` is called when the request leaves the queue and starts running.
    */
   async executeCell(request: ExecuteRequest, out: CellOutput, onStart?: () => void): Promise<ExecuteReply> {
+    void this.runPrelude(); // queued before this request, if it has not run yet
     const done = await this.queue.enqueue(() => {
       onStart?.();
       return this.execute(request, out);

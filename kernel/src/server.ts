@@ -107,6 +107,16 @@ export class NnlabServer extends ZmqServer {
     this.reply(sock, msg, "execute_reply", reply);
   }
 
+  /** Called once, after the first kernel_info_reply has been sent. */
+  afterFirstKernelInfo: (() => void) | undefined;
+
+  override handleKernelInfo(sock: Socket, msg: Message): void {
+    super.handleKernelInfo(sock, msg);
+    const after = this.afterFirstKernelInfo;
+    this.afterFirstKernelInfo = undefined;
+    after?.();
+  }
+
   override handleCommInfoRequest(sock: Socket, msg: Message): void {
     const targetName = (msg.content as { target_name?: unknown }).target_name;
     this.reply(sock, msg, "comm_info_reply", this.comms.info(typeof targetName === "string" ? targetName : undefined));

@@ -31,7 +31,6 @@ export function startKernel(configPath: string): void {
   if (libraryDir) aliasPackage(LIBRARY, libraryDir, ts);
 
   const converters = new LazyConverterSet();
-  void converters.node; // Create the type checker now rather than in the first cell.
   const sources = new CellSources(ts);
   sources.install();
   // interrupt_mode "signal": a cell's synchronous part is stopped by vm's breakOnSigint; an
@@ -69,8 +68,13 @@ export function startKernel(configPath: string): void {
     console.error("nnlab kernel: cannot open the kernel's sockets:", err);
     process.exit(1);
   });
-  // `display` in every cell's scope; see cell-api.ts.
-  void handler.runPrelude(`import { display, updateDisplay, clearOutput } from ${JSON.stringify(path.join(__dirname, "cell-api"))};`);
+  // `display` & co. in every cell's scope (cell-api.ts). The prelude's compilation builds tslab's
+  // type checker (seconds of blocking work): started after the first kernel_info_reply, so
+  // that reply is not delayed, or by the first cell, or a second after start-up at the latest.
+  handler.setPrelude(`import { display, updateDisplay, clearOutput } from ${JSON.stringify(path.join(__dirname, "cell-api"))};`);
+  const warmUp = (): void => void handler.runPrelude();
+  server.afterFirstKernelInfo = () => setTimeout(warmUp, 50);
+  setTimeout(warmUp, 1000).unref();
 }
 
 /** The library's package directory as the kernel package resolves it, or undefined if absent. */

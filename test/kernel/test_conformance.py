@@ -1,4 +1,5 @@
-"""jupyter_kernel_test's protocol checks (it validates every message against the v5 schema)."""
+"""jupyter_kernel_test's protocol checks (it validates every message against the v5 schema):
+execute, errors, completion, inspection, history, display data and clear_output."""
 import jupyter_kernel_test
 
 from conftest import TIMEOUT
@@ -8,6 +9,13 @@ jupyter_kernel_test.TIMEOUT = TIMEOUT
 
 
 class NnlabKernelTests(jupyter_kernel_test.KernelTests):
+    @classmethod
+    def setUpClass(cls) -> None:
+        super().setUpClass()
+        # The first cell builds tslab's type checker (seconds; more on a loaded runner), while
+        # the suite's helpers wait 15 s per request (a default bound at import): run it first.
+        cls.kc.execute_interactive("0", timeout=TIMEOUT)
+
     kernel_name = "nnlab"
     language_name = "typescript"
     file_extension = ".ts"
@@ -22,9 +30,14 @@ class NnlabKernelTests(jupyter_kernel_test.KernelTests):
     code_display_data = [
         {"code": 'display({ "text/html": "<p>hi</p>", "text/plain": "hi" }, { raw: true })', "mime": "text/html"},
         {"code": 'display({ "application/json": { a: 1 } }, { raw: true })', "mime": "application/json"},
+        {"code": 'display.html("<b>bold</b>")', "mime": "text/html"},
+        {"code": "display.json({ nested: { list: [1, 2] } })", "mime": "application/json"},
+        {"code": 'display.svg("<svg xmlns=\'http://www.w3.org/2000/svg\'/>")', "mime": "image/svg+xml"},
     ]
-    code_clear_output = '(globalThis as any)[Symbol.for("nnlab.displayHost")].clearOutput()'
+    code_clear_output = "clearOutput()"
     completion_samples = [{"text": "Math.ma", "matches": {"max"}}]
-    complete_code_samples = ["1 + 1", "const x = 1;"]
-    incomplete_code_samples = ["function f() {", "const a = ["]
+    complete_code_samples = ["1 + 1", "const x = 1;", "function f() {}"]
+    incomplete_code_samples = ["function f() {", "const a = [", "if (true) {"]
     code_inspect_sample = "Math"
+    supported_history_operations = ("tail", "range", "search")
+    code_history_pattern = "6 *"
