@@ -99,6 +99,16 @@ class Kernel:
                 self.manager.shutdown_kernel(now=True)
 
 
+def fit_setup(seed: int, samples: int = 512, units: int = 64) -> str:
+    """A cell that makes a seeded 2-feature binary problem (`x`, `y`) and a compiled `model`."""
+    return f"""import * as nn from "nnlab";
+nn.setSeed({seed});
+const x = nn.tensor(Array.from({{ length: {samples} }}, (_, i) => [Math.sin(i), Math.cos(i)]));
+const y = nn.tensor(Array.from({{ length: {samples} }}, (_, i) => [Math.sin(i) * Math.cos(i) > 0 ? 1 : 0]));
+const model = nn.sequential([nn.layers.dense({{ units: {units}, activation: "relu", inputShape: [2] }}), nn.layers.dense({{ units: 1, activation: "sigmoid" }})]);
+model.compile({{ optimizer: "sgd", loss: "binaryCrossentropy" }});"""
+
+
 def of_type(messages, msg_type):
     return [m for m in messages if m["msg_type"] == msg_type]
 

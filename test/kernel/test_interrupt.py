@@ -2,14 +2,9 @@
 import random
 import time
 
-from conftest import only
+from conftest import fit_setup, only
 
-FIT_SETUP = """import * as nn from "nnlab";
-nn.setSeed(3);
-const x = nn.tensor(Array.from({ length: 256 }, (_, i) => [Math.sin(i), Math.cos(i)]));
-const y = nn.tensor(Array.from({ length: 256 }, (_, i) => [Math.sin(i) * Math.cos(i) > 0 ? 1 : 0]));
-const model = nn.sequential([nn.layers.dense({ units: 32, activation: "relu", inputShape: [2] }), nn.layers.dense({ units: 1, activation: "sigmoid" })]);
-model.compile({ optimizer: "sgd", loss: "binaryCrossentropy" });"""
+FIT_SETUP = fit_setup(3, samples=256, units=32)
 
 
 def interrupt_and_time(kernel, msg_id):

@@ -1,16 +1,11 @@
 """The library through the kernel: live training display, Stop via comm, completion and hover of nnlab objects."""
 import time
 
-from conftest import of_type, only
+from conftest import fit_setup, of_type, only
 
 HISTORY_MIME = "application/vnd.nnlab.history+json"
 
-SETUP = """import * as nn from "nnlab";
-nn.setSeed(5);
-const x = nn.tensor(Array.from({ length: 512 }, (_, i) => [Math.sin(i), Math.cos(i)]));
-const y = nn.tensor(Array.from({ length: 512 }, (_, i) => [Math.sin(i) * Math.cos(i) > 0 ? 1 : 0]));
-const model = nn.sequential([nn.layers.dense({ units: 64, activation: "relu", inputShape: [2] }), nn.layers.dense({ units: 1, activation: "sigmoid" })]);
-model.compile({ optimizer: "sgd", loss: "binaryCrossentropy" });"""
+SETUP = fit_setup(5)
 
 
 def ok(reply):
