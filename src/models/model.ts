@@ -31,8 +31,8 @@ export type { Data, ModelData } from "./data";
 
 /** Arguments of {@link Model.compile}. */
 export interface CompileArgs {
-  /** An optimizer instance or a Keras id ("sgd", "adam"). */
-  optimizer: OptimizerIdentifier;
+  /** An optimizer instance or a Keras id ("sgd", "adam"); "rmsprop" when omitted, as Keras's `compile`. */
+  optimizer?: OptimizerIdentifier;
   /**
    * A loss id ("binaryCrossentropy", "mse", …), a loss object, or a function (yTrue, yPred) →
    * per-sample loss. For several outputs: one for all, an array (one per output) or an object
@@ -252,10 +252,9 @@ export abstract class Model extends Layer {
   compile(args: CompileArgs): void {
     const where = `${this.name}.compile`;
     if (!args || typeof args !== "object") throw new TypeError(`${where}: expected { optimizer, loss, metrics? }`);
-    if (args.optimizer === undefined) throw new TypeError(`${where}: optimizer is required (e.g. "sgd" or nn.optimizers.sgd({ learningRate: 0.1 }))`);
     const custom = this.hasCustomTrainStep();
     if (args.loss === undefined && !custom) throw new TypeError(`${where}: loss is required (e.g. "binaryCrossentropy" or "mse")`);
-    const optimizer = getOptimizer(args.optimizer, `${where}: optimizer`);
+    const optimizer = getOptimizer(args.optimizer ?? "rmsprop", `${where}: optimizer`);
     const names = this.outputNames;
     const multi = names.length > 1;
     const losses = perOutput<LossIdentifier>(args.loss ?? "meanSquaredError", names, "loss", where, (v) => typeof v !== "object" || v === null || v instanceof Loss);

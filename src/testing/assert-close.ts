@@ -27,13 +27,14 @@ function flatten(value: Tensor | NestedArray | ArrayLike<number>, argument: stri
 
 /**
  * Throws unless `actual` and `expected` agree elementwise within the tolerances (NumPy's
- * `allclose` rule); returns and prints `✓ <label>: …` when they do.
+ * `allclose` rule); prints `✓ <label> ≈ …` when they do. Returns nothing, so a check as a
+ * cell's last statement does not show its line twice.
  *
  * ```ts
  * nn.assertClose(nn.sigmoid(nn.scalar(0.5)), 0.6224593312, { label: "a1 = σ(0.5)" });
  * ```
  */
-export function assertClose(actual: Tensor | NestedArray | ArrayLike<number>, expected: Tensor | NestedArray | ArrayLike<number>, options: CloseOptions = {}): string {
+export function assertClose(actual: Tensor | NestedArray | ArrayLike<number>, expected: Tensor | NestedArray | ArrayLike<number>, options: CloseOptions = {}): void {
   const { rtol = 1e-6, atol = 1e-9, label = "value", print = true } = options;
   if (!(rtol >= 0) || !(atol >= 0)) throw new RangeError(`assertClose: rtol and atol must be ≥ 0, got rtol=${rtol}, atol=${atol}`);
   const a = flatten(actual, "actual");
@@ -49,15 +50,11 @@ export function assertClose(actual: Tensor | NestedArray | ArrayLike<number>, ex
     }
   }
   const shown = e.length === 1 ? String(e[0]) : `${e.length} values`;
-  const message = `✓ ${label} ≈ ${shown}`;
-  if (print) console.log(message);
-  return message;
+  if (print) console.log(`✓ ${label} ≈ ${shown}`);
 }
 
 /** Throws `check failed: <message>` unless `condition` holds; prints `✓ <message>` when it does. */
-export function check(condition: boolean, message: string): string {
+export function check(condition: boolean, message: string): void {
   if (!condition) throw new Error(`check failed: ${message}`);
-  const line = `✓ ${message}`;
-  console.log(line);
-  return line;
+  console.log(`✓ ${message}`);
 }

@@ -56,3 +56,10 @@ test("model.summaryData() carries the extension's details: mult-adds per sample 
   expect(details.stats.min).toBeCloseTo(Math.min(...values), 6);
   expect(details.stats.max).toBeCloseTo(Math.max(...values), 6);
 });
+
+test("compile without an optimizer uses RMSprop with Keras's defaults, as keras.Model.compile does", () => {
+  const m = nn.sequential([nn.layers.dense({ units: 1, inputShape: [2] })]);
+  m.compile({ loss: "mse" });
+  expect(m.optimizer!.className).toBe("RMSprop");
+  expect(m.optimizer!.learningRate).toBeCloseTo(0.001, 9);
+});
