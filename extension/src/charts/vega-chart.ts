@@ -57,15 +57,21 @@ export class VegaChart {
     await view.runAsync();
   }
 
-  /** Removes the rows matching `remove` and inserts `insert`, then redraws. */
-  async change(dataset: string, remove: ((row: object) => boolean) | null, insert: object[]): Promise<void> {
+  /**
+   * Removes rows — those matching a predicate (Vega tests every row), or the given row objects
+   * themselves, as inserted earlier (no scan) — and inserts `insert`, then redraws.
+   */
+  async change(dataset: string, remove: ((row: object) => boolean) | readonly object[] | null, insert: object[]): Promise<void> {
     const view = this.view;
-    if (!view) {
+    // Nothing changed (a progress-only update): the view is not re-run.
+    if (!view || (insert.length === 0 && (remove === null || (typeof remove !== 'function' && remove.length === 0)))) {
       return;
     }
     const changes = vega.changeset();
-    if (remove) {
+    if (typeof remove === 'function') {
       changes.remove(remove);
+    } else if (remove && remove.length > 0) {
+      changes.remove(remove as object[]);
     }
     changes.insert(insert);
     view.change(dataset, changes);

@@ -2,17 +2,22 @@
  * The live training dashboard: header (model, status, log-scale and batch toggles, the
  * "Stop training" button), progress line, and one chart per metric group. The first render
  * creates the Vega view; later renders of the same run only send the new rows (and the
- * moved markers) as a changeset.
+ * moved markers) as a changeset. Batch-level series are decimated ({@link BatchDecimator}):
+ * an update of a run with 10,000 batch points touches a few rows, and the view holds ~1,000.
  */
 import { HistoryData } from 'nnlab/dist/display/mime';
 import { HISTORY_DATASET, HistoryRow, historySpec, markerRows, measurementRows, progressText } from 'nnlab/dist/plot/history-spec';
 import { el } from '../dom';
 import { VegaChart } from '../charts/vega-chart';
+import { BatchDecimator, RowChanges } from './batch-decimator';
 import { StopControl } from './stop-control';
 
 const keyOf = (r: HistoryRow) => `${r.kind}|${r.series}`;
 const isMarker = (r: object) => (r as HistoryRow).kind === 'best' || (r as HistoryRow).kind === 'stop';
 const isBatch = (r: object) => (r as HistoryRow).kind === 'batch';
+
+const sameRows = (a: readonly HistoryRow[], b: readonly HistoryRow[]) =>
+  a.length === b.length && a.every((r, i) => r.kind === b[i].kind && r.group === b[i].group && r.series === b[i].series && r.x === b[i].x && r.value === b[i].value);
 
 /** Rows of `all` beyond the first `counts[key]` of each key; updates `counts`. */
 function newRows(all: HistoryRow[], counts: Map<string, number>): HistoryRow[] {
@@ -46,7 +51,12 @@ export class Dashboard {
   private readonly batchToggle = el('input', { attrs: { type: 'checkbox', 'aria-label': 'show batch-level points' } });
   private readonly stop: StopControl;
   private data?: HistoryData;
+  /** Epoch rows drawn per `kind|series` (epoch and learning-rate rows are few: drawn exactly). */
   private counts = new Map<string, number>();
+  /** The batch rows drawn. */
+  private readonly batches = new BatchDecimator();
+  /** The marker rows drawn (replaced when they move). */
+  private markers: HistoryRow[] = [];
   private batchStride = 0;
   /** Renders are applied one after another (each awaits vega). */
   private queue: Promise<void> = Promise.resolve();
@@ -101,20 +111,33 @@ export class Dashboard {
       await this.remount();
       return;
     }
-    const withBatches = this.batchToggle.checked;
-    const all = measurementRows(data, withBatches);
+    const epochRows = newRows(measurementRows(data, false), this.counts);
+    const markers = markerRows(data);
+    const markersMoved = !sameRows(markers, this.markers);
     if (stride !== this.batchStride) {
-      // Long runs thin their batch points: replace the batch rows, keep the rest.
-      for (const key of [...this.counts.keys()]) {
-        if (key.startsWith('batch|')) {
-          this.counts.delete(key);
-        }
-      }
+      // Long runs thin their batch points: the batch rows are drawn again (one scan of the rows).
       this.batchStride = stride;
-      await this.chart.change(HISTORY_DATASET, r => isMarker(r) || isBatch(r), [...newRows(all, this.counts), ...markerRows(data)]);
+      this.batches.reset();
+      const batch = this.batchChanges(data);
+      this.markers = markers;
+      await this.chart.change(HISTORY_DATASET, r => isMarker(r) || isBatch(r), [...epochRows, ...batch.insert, ...markers]);
       return;
     }
-    await this.chart.change(HISTORY_DATASET, isMarker, [...newRows(all, this.counts), ...markerRows(data)]);
+    const batch = this.batchChanges(data);
+    const remove = markersMoved ? [...this.markers, ...batch.remove] : batch.remove;
+    const insert = markersMoved ? [...epochRows, ...batch.insert, ...markers] : [...epochRows, ...batch.insert];
+    if (markersMoved) {
+      this.markers = markers;
+    }
+    await this.chart.change(HISTORY_DATASET, remove, insert);
+  }
+
+  /** The batch rows to remove and insert for `data` (none while the batch toggle is off). */
+  private batchChanges(data: HistoryData): RowChanges {
+    if (!this.batchToggle.checked || !data.batches) {
+      return { remove: [], insert: [] };
+    }
+    return this.batches.update(data.batches.x, data.batches.metrics);
   }
 
   /** True when a series got shorter (not an append): the view starts over. */
@@ -128,8 +151,10 @@ export class Dashboard {
       return;
     }
     this.counts = new Map();
+    this.batches.reset();
     this.batchStride = data.batches?.stride ?? 0;
-    const rows = [...newRows(measurementRows(data, this.batchToggle.checked), this.counts), ...markerRows(data)];
+    this.markers = markerRows(data);
+    const rows = [...newRows(measurementRows(data, false), this.counts), ...this.batchChanges(data).insert, ...this.markers];
     if (rows.length === 0) {
       // Vega lays out an empty facet with infinite size and does not recover when rows arrive
       // later: the view is created with the first measurement instead.
