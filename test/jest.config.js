@@ -31,6 +31,7 @@ module.exports = {
       transform: { "^.+\\.tsx?$": tsJest },
       // Tests run against the TypeScript source, so coverage is measured on src/.
       moduleNameMapper: { "^nnlab$": "<rootDir>/src/index.ts" },
+      modulePathIgnorePatterns: ignoredPaths,
     },
     {
       displayName: "extension",
