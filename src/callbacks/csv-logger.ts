@@ -25,8 +25,11 @@ function field(value: string, separator: string): string {
 
 /** Writes one CSV row per epoch (Keras's `CSVLogger`); see {@link csvLogger}. */
 export class CSVLogger extends Callback {
+  /** Path of the CSV file written. */
   readonly filename: string;
+  /** Column separator (default ","). */
   readonly separator: string;
+  /** True to continue an existing file without repeating the header. */
   readonly append: boolean;
   private keys?: string[];
   private fd?: number;

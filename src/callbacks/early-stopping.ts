@@ -34,10 +34,15 @@ const KIND = "EarlyStopping";
 
 /** Keras 3's `EarlyStopping`; see {@link earlyStopping} and the file comment for the exact counting. */
 export class EarlyStopping extends MonitorCallback {
+  /** Epochs without improvement before stopping. */
   readonly patience: number;
+  /** 1 prints when it stops and restores; 0 is silent. */
   readonly verbose: number;
+  /** A value the monitored quantity must beat before the wait counter resets (Keras's `baseline`). */
   readonly baseline?: number;
+  /** Whether the best epoch's weights are put back when training ends. */
   readonly restoreBestWeights: boolean;
+  /** Epochs ignored at the start before counting begins (warm-up). */
   readonly startFromEpoch: number;
   /** Epochs since the last improvement. */
   wait = 0;

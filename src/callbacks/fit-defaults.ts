@@ -8,8 +8,11 @@ import type { Model } from "../models/model";
 
 /** What a factory learns about the run it may join. */
 export interface FitContext {
+  /** The model `fit` was called on. */
   model: Model;
+  /** Epochs the run will train for. */
   epochs: number;
+  /** `fit`'s verbosity (0, 1 or 2). */
   verbose: number;
 }
 

@@ -20,7 +20,12 @@ export class History extends Callback {
   /** Why it stopped, when the stopper said (e.g. "early stopping: val_loss did not improve for 5 epochs"). */
   stopReason?: string;
   /** Where it stopped: the epoch (0-based) and the batch within it (0-based) after which training ended. */
-  stoppedAt?: { epoch: number; batch: number };
+  stoppedAt?: {
+    /** 0-based epoch during which training ended. */
+    epoch: number;
+    /** 0-based batch within that epoch after which training ended. */
+    batch: number;
+  };
 
   override onEpochEnd(epoch: number, logs: Logs = {}): void {
     this.epoch.push(epoch);

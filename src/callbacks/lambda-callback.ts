@@ -3,11 +3,17 @@ import { Callback, type Logs } from "./callback";
 
 /** Any of the hooks; each may be async. */
 export interface LambdaCallbackArgs {
+  /** Called once before training (see {@link Callback.onTrainBegin}). */
   onTrainBegin?: (logs?: Logs) => void | Promise<void>;
+  /** Called once after training with the last epoch's logs. */
   onTrainEnd?: (logs?: Logs) => void | Promise<void>;
+  /** Called at the start of each epoch (0-based `epoch`). */
   onEpochBegin?: (epoch: number, logs?: Logs) => void | Promise<void>;
+  /** Called after each epoch with its metrics, e.g. `logs.loss`, `logs.val_loss`. */
   onEpochEnd?: (epoch: number, logs?: Logs) => void | Promise<void>;
+  /** Called before each batch (0-based within the epoch). */
   onBatchBegin?: (batch: number, logs?: Logs) => void | Promise<void>;
+  /** Called after each batch with the epoch's running metrics. */
   onBatchEnd?: (batch: number, logs?: Logs) => void | Promise<void>;
 }
 

@@ -12,7 +12,12 @@ const KIND = "LearningRateScheduler";
 
 /** Keras 3's `LearningRateScheduler`; see {@link learningRateScheduler}. */
 export class LearningRateScheduler extends Callback {
-  constructor(readonly schedule: Schedule, readonly verbose: 0 | 1 = 0) {
+  constructor(
+    /** (epoch, current rate) → the rate for this epoch. */
+    readonly schedule: Schedule,
+    /** 1 prints each new rate; 0 is silent. */
+    readonly verbose: 0 | 1 = 0,
+  ) {
     super();
     if (typeof schedule !== "function") throw new TypeError(`${KIND}: schedule must be a function (epoch, lr) => number, got ${typeof schedule}`);
   }

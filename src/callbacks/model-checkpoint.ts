@@ -31,9 +31,13 @@ const KIND = "ModelCheckpoint";
 
 /** Keras 3's `ModelCheckpoint`, saving nnlab model folders; see {@link modelCheckpoint}. */
 export class ModelCheckpoint extends MonitorCallback {
+  /** Target folder path, possibly with `{epoch:02d}` / `{val_loss:.4f}` placeholders. */
   readonly filepath: string;
+  /** 1 prints each save; 0 is silent. */
   readonly verbose: number;
+  /** Save only when the monitored quantity improves. */
   readonly saveBestOnly: boolean;
+  /** Save only the weights (`model.saveWeights`) rather than the whole model. */
   readonly saveWeightsOnly: boolean;
   /** Paths written so far, in order. */
   readonly saved: string[] = [];

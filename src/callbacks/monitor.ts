@@ -11,6 +11,7 @@ export type MonitorMode = "auto" | "min" | "max";
 export abstract class MonitorCallback extends Callback {
   /** The logged quantity watched, e.g. "val_loss". */
   readonly monitor: string;
+  /** Whether smaller ("min") or larger ("max") values are better, or "auto" to decide from the metric's name. */
   readonly mode: MonitorMode;
   /** Smallest change that counts as an improvement (≥ 0). */
   readonly minDelta: number;

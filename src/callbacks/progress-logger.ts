@@ -66,7 +66,10 @@ export interface ProgressOutput {
   /** Prints one full line (console.log by default). */
   print: (line: string) => void;
   /** A TTY stream for verbose 1's live bar (process.stdout when it is a terminal). */
-  tty?: { write: (s: string) => unknown };
+  tty?: {
+    /** Writes raw text (with `\r` and ANSI colours) without a newline. */
+    write: (s: string) => unknown;
+  };
 }
 
 function defaultOutput(): ProgressOutput {

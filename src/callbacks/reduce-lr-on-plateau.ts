@@ -31,10 +31,15 @@ const KIND = "ReduceLROnPlateau";
 
 /** Keras 3's `ReduceLROnPlateau`; see {@link reduceLROnPlateau} and the file comment. */
 export class ReduceLROnPlateau extends MonitorCallback {
+  /** New rate = rate · factor (< 1). */
   readonly factor: number;
+  /** Epochs without improvement before a reduction. */
   readonly patience: number;
+  /** 1 prints each reduction; 0 is silent. */
   readonly verbose: number;
+  /** Epochs to wait after a reduction before counting again. */
   readonly cooldown: number;
+  /** Lower bound on the learning rate. */
   readonly minLr: number;
   /** Epochs left in the current cooldown. */
   cooldownCounter = 0;

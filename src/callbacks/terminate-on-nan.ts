@@ -14,6 +14,7 @@ export interface TerminateOnNaNArgs {
 
 /** Keras 3's `TerminateOnNaN`, checking before the update; see {@link terminateOnNaN}. */
 export class TerminateOnNaN extends Callback {
+  /** True: `fit` rejects with the message; false: training just stops. */
   readonly raiseError: boolean;
   private epoch = 0;
 

@@ -30,7 +30,12 @@ export interface WeightHistogramsOptions {
   /** Also record gradient distributions and norms on the probe batch (needs `data: [x, y]`). */
   gradients?: boolean;
   /** Probe batch: `{ x, y }` (gradients and dead units) or `{ x }` (dead units only). */
-  data?: { x: Tensor | NestedArray; y?: Tensor | NestedArray };
+  data?: {
+    /** Probe inputs (a few samples are enough). */
+    x: Tensor | NestedArray;
+    /** Probe targets, needed for gradients. */
+    y?: Tensor | NestedArray;
+  };
   /** Histogram bins (default 30). */
   bins?: number;
   /** Values binned per variable at most (default 20,000; larger variables are sampled). */

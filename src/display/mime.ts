@@ -25,26 +25,35 @@ export type ShapeSpec = (number | null)[];
 
 /** Value statistics of a weight (the summary's expanded row). */
 export interface WeightStats {
+  /** Smallest finite value (0 when there is none). */
   min: number;
+  /** Largest finite value (0 when there is none). */
   max: number;
+  /** Mean of the finite values. */
   mean: number;
   /** Population standard deviation. */
   std: number;
-  /** Exact zeros, and NaN or ±Infinity values. */
+  /** Number of elements exactly equal to 0. */
   zeros: number;
+  /** Number of NaN or ±Infinity elements (excluded from min/max/mean/std). */
   nonFinite: number;
 }
 
 /** One weight variable of a layer, as the summary shows it. */
 export interface SummaryWeight {
+  /** Variable name, e.g. `dense/kernel`. Comes from user data: always escape it. */
   name: string;
+  /** The variable's shape, e.g. `[784, 128]` for a Dense kernel. */
   shape: number[];
+  /** `float32` or `float64`. */
   dtype: string;
+  /** False for non-trainable variables (BatchNormalization's moving mean/variance) and frozen layers. */
   trainable: boolean;
   /** Initializer as configured, e.g. `glorotUniform` (optional detail). */
   initializer?: string;
   /** Regularizer as configured, e.g. `l2(0.01)`; absent or null without one. */
   regularizer?: string | null;
+  /** Value statistics, when the summary was asked for details. */
   stats?: WeightStats;
 }
 
@@ -78,21 +87,29 @@ export interface SummaryLayer {
 
 /** The structured data of `model.summary()`. */
 export interface SummaryData {
+  /** Layout version ({@link SUMMARY_VERSION}). */
   version: number;
   /** Model name, e.g. `sequential`. */
   name: string;
   /** Model class, e.g. `Sequential` or `Functional`. */
   className: string;
+  /** One row per top-level layer, in order. */
   layers: SummaryLayer[];
+  /** All scalar parameters (Keras's "Total params"). */
   totalParams: number;
+  /** Parameters updated by training (Keras's "Trainable params"). */
   trainableParams: number;
+  /** Frozen parameters and non-trainable variables (Keras's "Non-trainable params"). */
   nonTrainableParams: number;
   /** Bytes of all parameters (float32: 4 per parameter). */
   totalBytes: number;
+  /** Bytes of the trainable parameters. */
   trainableBytes: number;
+  /** Bytes of the non-trainable parameters. */
   nonTrainableBytes: number;
   /** Optimizer slot variables, once the optimizer is built (Keras prints "Optimizer params"). */
   optimizerParams?: number;
+  /** Bytes of those optimizer variables. */
   optimizerBytes?: number;
 }
 
@@ -163,7 +180,9 @@ export interface HistoryProgress {
  * batch and epoch points share one axis. Long runs keep every `stride`-th batch only.
  */
 export interface HistoryBatches {
+  /** Fractional epoch of each kept batch (epoch + batches done / steps). */
   x: number[];
+  /** Metric name → one running value per kept batch, aligned with `x`. */
   metrics: { [metric: string]: number[] };
   /** Every how many batches a point was kept (1, 2, 4, …). */
   stride: number;
@@ -174,11 +193,13 @@ export interface HistoryBatches {
  * per-epoch logs as Keras's `History.history`, plus what the dashboard needs.
  */
 export interface HistoryData {
+  /** Layout version ({@link HISTORY_VERSION}). */
   version: number;
   /** Identifies one `fit` call; the Stop button sends it back to the kernel. */
   runId: string;
   /** Name of the trained model. */
   model?: string;
+  /** Running, finished, or stopped early. */
   status: RunStatus;
   /** Why the run stopped early: the user's Stop button, or a callback (early stopping). */
   stopReason?: "user" | "callback";
@@ -194,7 +215,9 @@ export interface HistoryData {
   metrics: { [metric: string]: number[] };
   /** Learning rate at the end of each finished epoch, when the optimizer has a numeric one. */
   learningRate?: number[];
+  /** Batch-level curves, when recorded. */
   batches?: HistoryBatches;
+  /** The live progress line while the run is going. */
   progress?: HistoryProgress;
 }
 
@@ -212,6 +235,7 @@ export interface TensorHistogram extends WeightStats {
   norm: number;
   /** Bin edges, `counts.length + 1` of them, equal widths. */
   edges: number[];
+  /** Number of sampled values in each bin. */
   counts: number[];
 }
 
@@ -219,7 +243,9 @@ export interface TensorHistogram extends WeightStats {
 export interface LayerDistributions {
   /** Layer name. Comes from user data: always escape it. */
   layer: string;
+  /** Layer class, e.g. `Dense`. */
   className: string;
+  /** One histogram per weight (and per gradient when recorded). */
   tensors: TensorHistogram[];
   /** Fraction of ReLU units that output 0 for every probe sample (only ReLU layers, with probe data). */
   deadFraction?: number;
@@ -229,6 +255,7 @@ export interface LayerDistributions {
 export interface WeightsSnapshot {
   /** 0-based epoch after which it was taken; -1 before training. */
   epoch: number;
+  /** One entry per layer with weights, in model order. */
   layers: LayerDistributions[];
 }
 
@@ -236,6 +263,7 @@ export interface WeightsSnapshot {
 export interface WeightsSeries {
   /** Shown above its column, e.g. the model name or "with L2". */
   label: string;
+  /** One per recorded epoch, in order. */
   snapshots: WeightsSnapshot[];
 }
 
@@ -244,6 +272,8 @@ export interface WeightsSeries {
  * for one model or two side by side (`nn.display.compareWeights`).
  */
 export interface WeightsData {
+  /** Layout version ({@link WEIGHTS_VERSION}). */
   version: number;
+  /** One series per model (two for a side-by-side comparison). */
   series: WeightsSeries[];
 }

@@ -15,7 +15,7 @@ import { Nadam } from "./nadam";
 import { LearningRateSchedule, scheduleFromConfig, type ScheduleConfig } from "./schedules";
 import { Registry } from "../util/registry";
 
-export { Optimizer, type OptimizerArgs, type OptimizerConfig, type OptimizerState, type Slots, type UpdateContext } from "./optimizer";
+export { Optimizer, type OptimizerArgs, type OptimizerConfig, type OptimizerState, type Slots, type UpdateContext, type VariableStats, type SlotView } from "./optimizer";
 export { SGD, sgd, type SGDArgs } from "./sgd";
 export { Adagrad, adagrad, type AdagradArgs } from "./adagrad";
 export { Adadelta, adadelta, type AdadeltaArgs } from "./adadelta";

@@ -10,7 +10,7 @@
  */
 import type { Tensor } from "../tensor/tensor";
 import { bytesPerElement, type TypedArray } from "../tensor/dtype";
-import { Optimizer, hyperparameter, type OptimizerArgs, type OptimizerConfig, type Slots, type UpdateContext } from "./optimizer";
+import { Optimizer, hyperparameter, type OptimizerArgs, type OptimizerConfig, type Slots, type UpdateContext, type VariableStats } from "./optimizer";
 
 /** Options of {@link nadam}. */
 export interface NadamArgs extends OptimizerArgs {
@@ -69,7 +69,7 @@ export class Nadam extends Optimizer {
     }
   }
 
-  protected override extraVariables(): { count: number; bytes: number } {
+  protected override extraVariables(): VariableStats {
     return this.uProductBytes === 0 ? { count: 0, bytes: 0 } : { count: 1, bytes: this.uProductBytes };
   }
 

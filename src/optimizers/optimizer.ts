@@ -49,11 +49,29 @@ export interface OptimizerState {
   slots: ({ [slot: string]: ArrayLike<number> } | null)[];
 }
 
+/** A count of optimizer variables and their storage, as Keras's summary reports "Optimizer params". */
+export interface VariableStats {
+  /** Number of scalar values (slot elements, step counter, learning rate, extras). */
+  count: number;
+  /** Their storage in bytes (4 per float32, 8 per float64, 4 for the int32 step counter). */
+  bytes: number;
+}
+
+/** One variable's optimizer state as plain arrays, for display (see {@link Optimizer.getState}). */
+export interface SlotView {
+  /** The variable's name ("dense/kernel"), or "?" when it has none. */
+  variable: string;
+  /** Slot name ("momentum", "velocity", …) → a copy of its values, in the variable's flat order. */
+  slots: { [slot: string]: number[] };
+}
+
 /** The serialized form of an optimizer: what `optimizerFromConfig` takes. */
 export interface OptimizerConfig {
   /** The class name ("Adam"). */
   name: string;
+  /** A constant rate, or a schedule's serialized form ({@link ScheduleConfig}). */
   learningRate: number | ScheduleConfig;
+  /** The optimizer's other options (`beta1`, `momentum`, `weightDecay`, …) by name. */
   [option: string]: unknown;
 }
 
@@ -192,7 +210,7 @@ export abstract class Optimizer {
   }
 
   /** Optimizer state for inspection: slot name → values, per variable (by name), in first-seen order. */
-  getState(): { variable: string; slots: { [slot: string]: number[] } }[] {
+  getState(): SlotView[] {
     return [...this.slots].map(([v, s]) => ({
       variable: v.name ?? "?",
       slots: Object.fromEntries(Object.entries(s).map(([k, a]) => [k, Array.from(a)])),
@@ -262,7 +280,7 @@ export abstract class Optimizer {
   protected restoreExtraState(_scalars: { [name: string]: number }): void {}
 
   /** Extra scalar variables beyond the slots (Nadam's μ product): count and bytes. */
-  protected extraVariables(): { count: number; bytes: number } {
+  protected extraVariables(): VariableStats {
     return { count: 0, bytes: 0 };
   }
 
@@ -271,7 +289,7 @@ export abstract class Optimizer {
    * slot value, the step counter and, unless a schedule drives it, the learning rate. The counter
    * is 4 bytes: Keras's dtype "int" is int32 on the torch and JAX backends (the summaries we match).
    */
-  variableStats(): { count: number; bytes: number } {
+  variableStats(): VariableStats {
     let count = 1;
     let bytes = 4;
     if (!(this.rate instanceof LearningRateSchedule)) {
