@@ -10,6 +10,7 @@
  */
 import { gatherRows } from "../ops";
 import { random } from "../random/rng";
+import { steepestLearningRate } from "../plot/curves";
 import { freshCopy } from "../io/optimizer-config";
 import type { Model } from "./model";
 import { checkInteger, toDataset, trainStep } from "./training";
@@ -42,8 +43,9 @@ export interface LrFinderResult {
   /** The raw loss of each step's batch, before its update. */
   rawLosses: number[];
   /**
-   * The learning rate where the smoothed loss falls fastest against log(learning rate)
-   * (fastai's "steep" suggestion); undefined when fewer than 3 steps ran.
+   * The learning rate where the smoothed loss falls fastest against log(learning rate), ignoring
+   * the first tenth and the last 5 steps (fastai's "steep" suggestion, see
+   * `nn.plot.steepestLearningRate`); undefined when fewer than 3 steps ran or the loss never fell.
    */
   suggestion?: number;
 }
@@ -105,22 +107,6 @@ export async function lrFinder(model: Model, x: ModelData, y: ModelData, args: L
   } finally {
     model.setWeights(saved);
   }
-  result.suggestion = steepest(result.learningRates, result.losses);
+  result.suggestion = result.losses.length < 3 ? undefined : steepestLearningRate(result.learningRates, result.losses);
   return result;
-}
-
-/** The learning rate at the most negative slope of loss against log(lr) (central differences, finite points only). */
-function steepest(lrs: number[], losses: number[]): number | undefined {
-  const n = losses.length;
-  if (n < 3) return undefined;
-  let best: number | undefined;
-  let bestSlope = Infinity;
-  for (let i = 1; i < n - 1; i++) {
-    const slope = (losses[i + 1] - losses[i - 1]) / (Math.log(lrs[i + 1]) - Math.log(lrs[i - 1]));
-    if (Number.isFinite(slope) && slope < bestSlope) {
-      bestSlope = slope;
-      best = lrs[i];
-    }
-  }
-  return best;
 }

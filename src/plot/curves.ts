@@ -65,18 +65,36 @@ export function smoothLosses(losses: number[], beta: number): number[] {
   });
 }
 
+/** How many points of an LR-finder curve {@link steepestLearningRate} ignores at each end. */
+export interface SteepestSkip {
+  /** Points ignored at the start (default: a tenth of the curve, rounded down, as fastai's `lr_find`). */
+  start?: number;
+  /** Points ignored at the end (default 5, as fastai). */
+  end?: number;
+}
+
 /**
- * The suggested learning rate: where the smoothed loss falls fastest against log(lr)
- * (the steepest negative slope), a common reading of an LR-finder curve.
+ * The suggested learning rate, fastai's "steep" rule: drop the first tenth and the last 5 points
+ * of the smoothed curve, then take the learning rate at the start of the segment where the
+ * smoothed loss falls fastest against log(lr) (the most negative forward difference).
+ *
+ * Why skip: the first points of a bias-corrected moving average rest on one or two noisy batch
+ * losses, so their "slope" is mostly noise and would pin the suggestion next to the smallest
+ * rate tried; the last points are the blow-up. On short curves the skips shrink so that at
+ * least 2 points (one segment) remain. Undefined when no segment falls.
  */
-export function steepestLearningRate(learningRates: number[], smoothed: number[]): number | undefined {
+export function steepestLearningRate(learningRates: number[], smoothed: number[], skip: SteepestSkip = {}): number | undefined {
+  const n = Math.min(learningRates.length, smoothed.length);
+  let end = Math.min(skip.end ?? 5, Math.max(0, n - 2));
+  const start = Math.min(skip.start ?? Math.floor(n / 10), Math.max(0, n - 2 - end));
+  end = Math.min(end, Math.max(0, n - 2 - start));
   let best: number | undefined;
   let bestSlope = 0;
-  for (let i = 1; i < learningRates.length; i++) {
-    const slope = (smoothed[i] - smoothed[i - 1]) / (Math.log10(learningRates[i]) - Math.log10(learningRates[i - 1]));
+  for (let i = start; i + 1 < n - end; i++) {
+    const slope = (smoothed[i + 1] - smoothed[i]) / (Math.log10(learningRates[i + 1]) - Math.log10(learningRates[i]));
     if (Number.isFinite(slope) && slope < bestSlope) {
       bestSlope = slope;
-      best = learningRates[i - 1];
+      best = learningRates[i];
     }
   }
   return best;

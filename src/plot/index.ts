@@ -7,7 +7,7 @@ export { Plot, plotBundle } from "./plot";
 export { type VegaLiteSpec } from "./spec";
 export { renderSvg } from "./svg";
 export { activation, activationValues, type ActivationPlotOptions } from "./activation";
-export { lossCurves, lrFinder, smoothLosses, steepestLearningRate, type LossCurvesOptions, type LrFinderOptions, type LrFinderResult } from "./curves";
+export { lossCurves, lrFinder, smoothLosses, steepestLearningRate, type SteepestSkip, type LossCurvesOptions, type LrFinderOptions, type LrFinderResult } from "./curves";
 export { scatter, type ScatterOptions } from "./scatter";
 export { decisionRegions, type Classifier, type DecisionRegionsOptions } from "./decision-regions";
 export { errorSurface, type ErrorSurfaceOptions, type Surface } from "./error-surface";

@@ -20,5 +20,5 @@ export {
 export { classificationReport, ClassificationReport, type ClassificationReportOptions, type ReportRow } from "./report";
 export { rocCurve, rocAucScore, precisionRecallCurve, averagePrecisionScore, auc, type RocCurve, type RocAucOptions, type PrecisionRecallCurve } from "./ranking";
 export { logLoss, brierScoreLoss } from "./probabilistic";
-export { r2Score, meanSquaredError, rootMeanSquaredError, meanAbsoluteError, explainedVarianceScore, type Multioutput, type RegressionOptions } from "./regression";
+export { r2Score, meanSquaredError, rootMeanSquaredError, meanAbsoluteError, explainedVarianceScore, type Multioutput, type RegressionOptions, type R2Options, type RawValues } from "./regression";
 export { RichTable, type Cell, type RichTableOptions } from "./table";

@@ -82,12 +82,27 @@ function oneMinusRatio(num: number[], den: number[], forceFinite: boolean): numb
   });
 }
 
+/** The `multioutput` choices that give one score per output. */
+export type RawValues = "rawValues" | "raw_values";
+
+/** Options of {@link r2Score}. */
+export interface R2Options extends RegressionOptions {
+  /** A constant yTrue scores 1 (perfect fit) or 0 instead of NaN/−∞ (default true, scikit-learn's `force_finite`). */
+  forceFinite?: boolean;
+}
+
 /**
  * Coefficient of determination R² = 1 − Σw(y − ŷ)² / Σw(y − ȳ)² (scikit-learn's `r2_score`):
  * 1 is perfect, 0 is the mean's score, negative is worse. A constant yTrue: see `forceFinite`.
  * Fewer than two samples: NaN with a warning in scikit-learn; here an error.
+ * Typed by `multioutput`: `"rawValues"` gives number[] (one score per output), anything else a number.
  */
-export function r2Score(yTrue: Matrix, yPred: Matrix, options: RegressionOptions & { forceFinite?: boolean } = {}): number | number[] {
+export function r2Score(yTrue: Matrix, yPred: Matrix, options: R2Options & { multioutput: RawValues }): number[];
+/** R² averaged over the outputs (uniformly by default, by variance, or by given weights): one number. */
+export function r2Score(yTrue: Matrix, yPred: Matrix, options?: R2Options & { multioutput?: Exclude<Multioutput, RawValues> }): number;
+/** R² when the `multioutput` choice is only known at run time: one number, or one per output for `"rawValues"`. */
+export function r2Score(yTrue: Matrix, yPred: Matrix, options?: R2Options): number | number[];
+export function r2Score(yTrue: Matrix, yPred: Matrix, options: R2Options = {}): number | number[] {
   const where = "r2Score";
   const { t, p, w } = read(yTrue, yPred, options.sampleWeight, where);
   if (t.rows < 2) throw new RangeError(`${where}: R² is not well-defined with fewer than two samples, got ${t.rows}`);

@@ -46,11 +46,13 @@ describe("nn.lrFinder", () => {
     const last = r.losses.at(-1)!;
     expect(!Number.isFinite(last) || last > 4 * Math.min(...r.losses.slice(0, -1))).toBe(true);
     expect(r.suggestion!).toBeLessThan(r.learningRates.at(-1)!);
-    // The suggestion is where the smoothed loss falls fastest against log(lr).
-    let best = Infinity;
+    // The suggestion is where the smoothed loss falls fastest against log(lr), ignoring the first
+    // tenth and the last 5 points (fastai's "steep" rule).
+    let best = 0;
     let at = -1;
-    for (let i = 1; i < r.losses.length - 1; i++) {
-      const slope = (r.losses[i + 1] - r.losses[i - 1]) / Math.log(r.learningRates[i + 1] / r.learningRates[i - 1]);
+    const n = r.losses.length;
+    for (let i = Math.floor(n / 10); i + 1 < n - 5; i++) {
+      const slope = (r.losses[i + 1] - r.losses[i]) / Math.log(r.learningRates[i + 1] / r.learningRates[i]);
       if (Number.isFinite(slope) && slope < best) [best, at] = [slope, i];
     }
     expect(r.suggestion).toBe(r.learningRates[at]);
