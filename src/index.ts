@@ -23,6 +23,10 @@ export { Tensor, type NestedArray } from "./tensor/tensor";
 export { tensor, zeros, ones, fill, scalar, type TensorOptions } from "./tensor/creation";
 export { type DType, setDefaultDType, getDefaultDType } from "./tensor/dtype";
 export { noGrad, enableGrad, isGradEnabled, gradientsOf } from "./tensor/autograd";
+export type { TypedArray } from "./tensor/dtype";
+export type { GradFn } from "./tensor/autograd";
+export type { Shape } from "./tensor/shape";
+export type { Registry } from "./util/registry";
 export * from "./ops";
 export * from "./autodiff";
 
@@ -55,6 +59,11 @@ export { Model, Sequential, sequential, type CompileArgs, type FitArgs, type Seq
 export { Functional, model, input, SymbolicTensor, type FunctionalArgs, type InputArgs, type TrainBatch, type ModelData } from "./models";
 export { loadModel } from "./io";
 export { lrFinder, type LrFinderArgs, type LrFinderResult } from "./models";
+// Types that appear in the public signatures above (type-only, so the API reference can link them)
+export type {
+  CompiledState, CompileConfig, OutputState, EvaluateArgs, PredictArgs, OnBatchArgs, ModelConfig, SequentialConfig, FunctionalConfig,
+  AddedLoss, Data, ClassWeight, Dataset, Summarizable, GraphNode,
+} from "./models";
 
 // Rich display (used by the nnlab kernel and the JupyterLab extension)
 export * as display from "./display";

@@ -15,3 +15,4 @@ export {
   type RealDataset, type DigitsDataset, type FrameDataset, type LoadOptions, type DigitsOptions, type DiabetesOptions, type Loaded,
 } from "./real";
 export { tableToTensor, tensorToTable, type TableLike, type TableToTensorOptions } from "./table";
+export type { ArrayLike2D, Matrix, Label } from "./arrays";

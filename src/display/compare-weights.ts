@@ -25,7 +25,8 @@ export interface CompareWeightsOptions extends Pick<WeightHistogramsOptions, "la
   labels?: string[];
 }
 
-type Side = WeightHistograms | Model;
+/** One column of a comparison: a recording made by `nn.callbacks.weightHistograms`, or a model (its current weights). */
+export type Side = WeightHistograms | Model;
 
 function seriesOf(side: Side, label: string | undefined, options: CompareWeightsOptions, where: string) {
   if (side instanceof WeightHistograms) {

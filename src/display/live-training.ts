@@ -31,7 +31,7 @@ function newRunId(): string {
   return `run-${Date.now().toString(36)}-${process.pid.toString(36)}-${runCounter}`;
 }
 
-/** Clock used for throttling and rates; tests replace it to count updates deterministically. */
+/** Returns the current time in milliseconds (default `Date.now`), used for throttling and rates; tests replace it to count updates deterministically. */
 export type Clock = () => number;
 
 /** Options of {@link LiveTraining}. */

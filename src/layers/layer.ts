@@ -110,7 +110,7 @@ export abstract class Layer {
   protected readonly dtype?: DType;
   /** The output penalty given as `activityRegularizer`. */
   readonly activityRegularizer?: Regularizer;
-  /** Checked by {@link Layer.apply} before every call; subclasses set it in `build`. */
+  /** Checked by {@link layers.Layer.apply | Layer.apply} before every call; subclasses set it in `build`. */
   protected inputSpec?: InputSpec;
   private readonly ownWeights: WeightEntry[] = [];
   private builtInputShape?: ShapeSpec;

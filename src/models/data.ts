@@ -83,8 +83,11 @@ export function classWeightsToSampleWeights(y: Tensor, classWeight: ClassWeight,
 
 /** Inputs (one tensor per model input), targets (one per output; none for a custom step without targets) and optional per-sample weights, one row each. */
 export interface Dataset {
+  /** One input tensor per model input, samples along axis 0. */
   x: Tensor[];
+  /** One target tensor per output (empty for a custom step without targets). */
   y: Tensor[];
+  /** One weight per sample, shape `[samples]`. */
   sampleWeight?: Tensor;
 }
 

@@ -9,6 +9,7 @@ import { noGrad } from "../tensor/autograd";
 import { shapeToString } from "../tensor/shape";
 import { Layer, type LayerConfig } from "../layers/layer";
 import { getOptimizer, type Optimizer, type OptimizerIdentifier } from "../optimizers";
+import type { VariableStats } from "../optimizers/optimizer";
 import { getLoss, Loss, type LossIdentifier, type ResolvedLoss } from "../losses";
 import { getMetric, Mean, Metric, type MetricIdentifier } from "../metrics";
 import type { History } from "../callbacks/history";
@@ -74,6 +75,7 @@ export interface OutputState {
 
 /** The compiled training configuration. */
 export interface CompiledState {
+  /** The optimizer resolved from `compile`'s `optimizer` (an instance or an id such as "adam"). */
   optimizer: Optimizer;
   /** The first output's resolved loss; `loss.loss.call(yTrue, yPred, sampleWeight)` gives the batch loss. */
   loss: ResolvedLoss;
@@ -91,6 +93,7 @@ export interface CompiledState {
 
 /** `compile`'s arguments as plain JSON, stored by `model.save`. */
 export interface CompileConfig {
+  /** The optimizer's class name and its `getConfig()`. */
   optimizer: { className: string; config: { [key: string]: unknown } };
   /** The loss's config (`{ name, reduction, ...options }`), or null for a custom function. */
   loss: { name: string; [key: string]: unknown } | null;
@@ -147,13 +150,16 @@ export type ModelConfig = LayerConfig;
  * optional per-sample weights.
  */
 export interface TrainBatch {
+  /** The batch's inputs: one tensor, or one per model input. */
   x: Tensor | Tensor[];
+  /** The batch's targets: one tensor, or one per output; undefined when `fit` got no targets. */
   y?: Tensor | Tensor[];
+  /** One weight per sample of the batch, shape `[batch]`, when given (or derived from `classWeight`). */
   sampleWeight?: Tensor;
 }
 
 /** A loss added with {@link Model.addLoss}: recomputed at every training forward pass. */
-type AddedLoss = () => Tensor;
+export type AddedLoss = () => Tensor;
 
 /**
  * The base of every model (Keras's `Model`): `compile`, async `fit`, `evaluate`, `predict`, the
@@ -189,6 +195,7 @@ export abstract class Model extends Layer {
   stopReason?: string;
   /** The history of the last `fit`. */
   history?: History;
+  /** What `compile` set up (optimizer, losses, metrics); undefined before `compile`. */
   protected compiled?: CompiledState;
   private readonly addedLosses: AddedLoss[] = [];
   private passLosses: Tensor[] = [];
@@ -574,7 +581,7 @@ export abstract class Model extends Layer {
   }
 
   /** Optimizer state size for the summary, once the optimizer has run a step. */
-  optimizerParams(): { count: number; bytes: number } | undefined {
+  optimizerParams(): VariableStats | undefined {
     const opt = this.compiled?.optimizer;
     // Keras shows optimizer variables once the optimizer is built, i.e. after a training step.
     if (!opt || opt.iterations === 0) return undefined;

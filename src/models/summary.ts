@@ -9,16 +9,22 @@ import {
 } from "../display/mime";
 import { bytesPerElement } from "../tensor/dtype";
 import type { Tensor } from "../tensor/tensor";
+import type { VariableStats } from "../optimizers/optimizer";
 
 /** What the summary needs to know about a model. */
 export interface Summarizable {
+  /** The model's name, e.g. `sequential`. */
   readonly name: string;
+  /** The model's class, e.g. `Sequential`. */
   readonly className: string;
+  /** One summary row per top-level layer. */
   summaryLayers(): SummaryLayer[];
+  /** Weights updated by training. */
   readonly trainableWeights: Tensor[];
+  /** Frozen weights and non-trainable variables. */
   readonly nonTrainableWeights: Tensor[];
   /** Optimizer state size, once the optimizer has run a step. */
-  optimizerParams(): { count: number; bytes: number } | undefined;
+  optimizerParams(): VariableStats | undefined;
 }
 
 const countOf = (ws: Tensor[]) => ws.reduce((n, w) => n + w.size, 0);

@@ -12,13 +12,16 @@ import { Optimizer, hyperparameter, type OptimizerArgs, type OptimizerConfig, ty
 export interface AdadeltaArgs extends OptimizerArgs {
   /** Decay of the running averages, in [0, 1). Default 0.95. */
   rho?: number;
+  /** Added inside both RMS terms for numerical stability (≥ 0). Default 1e-7. */
   epsilon?: number;
 }
 
 /** Adadelta: steps scaled by the ratio of running RMS of updates to running RMS of gradients. */
 export class Adadelta extends Optimizer {
   readonly className = "Adadelta";
+  /** Decay of the running averages of squared gradients and squared updates. */
   readonly rho: number;
+  /** Stability term inside both RMS terms. */
   readonly epsilon: number;
 
   constructor(args: AdadeltaArgs = {}) {

@@ -11,13 +11,16 @@ import { Optimizer, hyperparameter, type OptimizerArgs, type OptimizerConfig, ty
 export interface AdagradArgs extends OptimizerArgs {
   /** Starting value of the squared-gradient sum (≥ 0). Default 0.1. */
   initialAccumulatorValue?: number;
+  /** Added to the denominator for numerical stability (≥ 0). Default 1e-7. */
   epsilon?: number;
 }
 
 /** Adagrad: per-parameter steps shrink with the sum of all past squared gradients. */
 export class Adagrad extends Optimizer {
   readonly className = "Adagrad";
+  /** Starting value of every squared-gradient sum. */
   readonly initialAccumulatorValue: number;
+  /** Stability term added to the denominator. */
   readonly epsilon: number;
 
   constructor(args: AdagradArgs = {}) {

@@ -15,6 +15,7 @@ export interface AdamArgs extends OptimizerArgs {
   beta1?: number;
   /** Decay of the second-moment average, in [0, 1). Default 0.999. */
   beta2?: number;
+  /** Added to the denominator √v̂ for numerical stability (Keras's ε̂, ≥ 0). Default 1e-7. */
   epsilon?: number;
   /** Divide by the running maximum of v (AMSGrad). Default false. */
   amsgrad?: boolean;
@@ -23,9 +24,13 @@ export interface AdamArgs extends OptimizerArgs {
 /** Adam: momentum on the gradient and RMS scaling, both bias-corrected. */
 export class Adam extends Optimizer {
   readonly className: string = "Adam";
+  /** Decay of the first-moment (momentum) average. */
   readonly beta1: number;
+  /** Decay of the second-moment (squared-gradient) average. */
   readonly beta2: number;
+  /** Stability term added to the denominator. */
   readonly epsilon: number;
+  /** Whether the running maximum of v is used (AMSGrad). */
   readonly amsgrad: boolean;
 
   constructor(args: AdamArgs = {}, defaultWeightDecay: number | null = null) {

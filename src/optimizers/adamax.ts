@@ -9,16 +9,22 @@ import { Optimizer, hyperparameter, type OptimizerArgs, type OptimizerConfig, ty
 
 /** Options of {@link adamax}. */
 export interface AdamaxArgs extends OptimizerArgs {
+  /** Decay of the first-moment average, in [0, 1). Default 0.9. */
   beta1?: number;
+  /** Decay of the infinity-norm estimate u = max(β₂·u, |g|), in [0, 1). Default 0.999. */
   beta2?: number;
+  /** Added to the denominator for numerical stability (≥ 0). Default 1e-7. */
   epsilon?: number;
 }
 
 /** Adamax: Adam's first moment scaled by an exponentially weighted infinity norm. */
 export class Adamax extends Optimizer {
   readonly className = "Adamax";
+  /** Decay of the first-moment average. */
   readonly beta1: number;
+  /** Decay of the infinity-norm estimate. */
   readonly beta2: number;
+  /** Stability term added to the denominator. */
   readonly epsilon: number;
 
   constructor(args: AdamaxArgs = {}) {

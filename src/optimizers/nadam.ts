@@ -14,16 +14,22 @@ import { Optimizer, hyperparameter, type OptimizerArgs, type OptimizerConfig, ty
 
 /** Options of {@link nadam}. */
 export interface NadamArgs extends OptimizerArgs {
+  /** Decay of the first-moment average (the base of Keras's momentum schedule), in [0, 1). Default 0.9. */
   beta1?: number;
+  /** Decay of the second-moment average, in [0, 1). Default 0.999. */
   beta2?: number;
+  /** Added to the denominator for numerical stability (≥ 0). Default 1e-7. */
   epsilon?: number;
 }
 
 /** Nadam: Adam with Nesterov momentum; see {@link nadam}. */
 export class Nadam extends Optimizer {
   readonly className = "Nadam";
+  /** Decay of the first-moment average. */
   readonly beta1: number;
+  /** Decay of the second-moment average. */
   readonly beta2: number;
+  /** Stability term added to the denominator. */
   readonly epsilon: number;
   /** Πμ: the product of the momentum schedule so far (Keras's `_u_product`), 1 before the first step. */
   uProduct = 1;

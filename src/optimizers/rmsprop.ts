@@ -15,6 +15,7 @@ export interface RMSpropArgs extends OptimizerArgs {
   rho?: number;
   /** In [0, 1). Default 0. */
   momentum?: number;
+  /** Added to the denominator for numerical stability (≥ 0). Default 1e-7. */
   epsilon?: number;
   /** Divide by the estimated variance (subtract the squared mean gradient). Default false. */
   centered?: boolean;
@@ -23,9 +24,13 @@ export interface RMSpropArgs extends OptimizerArgs {
 /** RMSprop: steps divided by a running RMS of the gradients (Keras's default optimizer). */
 export class RMSprop extends Optimizer {
   readonly className = "RMSprop";
+  /** Decay of the squared-gradient average. */
   readonly rho: number;
+  /** Momentum on the scaled step (0: none). */
   readonly momentum: number;
+  /** Stability term added to the denominator. */
   readonly epsilon: number;
+  /** Whether the squared mean gradient is subtracted (centered RMSprop). */
   readonly centered: boolean;
 
   constructor(args: RMSpropArgs = {}) {

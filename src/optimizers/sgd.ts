@@ -13,13 +13,16 @@ import { Optimizer, hyperparameter, type OptimizerArgs, type OptimizerConfig, ty
 export interface SGDArgs extends OptimizerArgs {
   /** In [0, 1); 0 is plain SGD. */
   momentum?: number;
+  /** Use Nesterov momentum (look-ahead gradient step). Default false. */
   nesterov?: boolean;
 }
 
 /** SGD with (Nesterov) momentum; see {@link sgd}. */
 export class SGD extends Optimizer {
   readonly className = "SGD";
+  /** Momentum factor (0: plain SGD). */
   readonly momentum: number;
+  /** Whether Nesterov momentum is used. */
   readonly nesterov: boolean;
 
   constructor(args: SGDArgs = {}) {

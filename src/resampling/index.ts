@@ -9,7 +9,7 @@
  * Resample the training split only, never the test split.
  */
 export { type SamplingStrategy, samplingTargets } from "./strategy";
-export { Sampler, OverSampler, type SamplerOptions, type LabelsInput } from "./sampler";
+export { Sampler, OverSampler, type SamplerOptions, type LabelsInput, type ClassInfo } from "./sampler";
 export { kNearest } from "./neighbors";
 export { Smote, BorderlineSmote, Adasyn, smote, borderlineSmote, adasyn, type SmoteOptions, type BorderlineSmoteOptions, type AdasynOptions } from "./smote";
 export { SmoteNC, smoteNC, type SmoteNCOptions } from "./smote-nc";

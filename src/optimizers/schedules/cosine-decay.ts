@@ -7,6 +7,7 @@ import { LearningRateSchedule, checkStep, scheduleNumber } from "./schedule";
 
 /** Arguments of {@link cosineDecay} (Keras names, camelCase). */
 export interface CosineDecayArgs {
+  /** Rate at step 0 (the start of the warm-up, or the peak without one). */
   initialLearningRate: number;
   /** Length of the cosine part (> 0). */
   decaySteps: number;
@@ -21,10 +22,15 @@ export interface CosineDecayArgs {
 /** Cosine decay with optional linear warm-up, exactly as `keras.optimizers.schedules.CosineDecay`. */
 export class CosineDecay extends LearningRateSchedule {
   readonly className = "CosineDecay";
+  /** Rate at step 0. */
   readonly initialLearningRate: number;
+  /** Length of the cosine part, in steps. */
   readonly decaySteps: number;
+  /** Final rate as a fraction of the peak. */
   readonly alpha: number;
+  /** Peak reached after the warm-up, or null for no warm-up. */
   readonly warmupTarget: number | null;
+  /** Length of the linear warm-up, in steps. */
   readonly warmupSteps: number;
 
   constructor(args: CosineDecayArgs) {

@@ -3,9 +3,11 @@ import { LearningRateSchedule, checkStep, scheduleNumber } from "./schedule";
 
 /** Arguments of {@link exponentialDecay} (Keras names, camelCase). */
 export interface ExponentialDecayArgs {
+  /** Rate at step 0. */
   initialLearningRate: number;
   /** Steps over which the rate is multiplied by `decayRate` once (> 0). */
   decaySteps: number;
+  /** Factor applied once per `decaySteps` steps (e.g. 0.96). */
   decayRate: number;
   /** Decay in whole intervals (floor(step / decaySteps)) instead of continuously. Default false. */
   staircase?: boolean;
@@ -14,9 +16,13 @@ export interface ExponentialDecayArgs {
 /** initialLearningRate · decayRate^(step / decaySteps), with the exponent floored when `staircase`. */
 export class ExponentialDecay extends LearningRateSchedule {
   readonly className = "ExponentialDecay";
+  /** Rate at step 0. */
   readonly initialLearningRate: number;
+  /** Steps over which the rate is multiplied by `decayRate` once. */
   readonly decaySteps: number;
+  /** Factor applied per `decaySteps` steps. */
   readonly decayRate: number;
+  /** Whether the exponent is floored (decay in whole intervals). */
   readonly staircase: boolean;
 
   constructor(args: ExponentialDecayArgs) {

@@ -15,7 +15,9 @@ export interface PiecewiseConstantArgs {
 /** A step function of the step count, as `keras.optimizers.schedules.PiecewiseConstantDecay`. */
 export class PiecewiseConstant extends LearningRateSchedule {
   readonly className = "PiecewiseConstantDecay";
+  /** Increasing step counts where the value changes. */
   readonly boundaries: readonly number[];
+  /** The rate before the first boundary, between boundaries, and after the last. */
   readonly values: readonly number[];
 
   constructor(args: PiecewiseConstantArgs) {

@@ -22,7 +22,9 @@ export abstract class LearningRateSchedule {
 
 /** A serialized schedule: what {@link LearningRateSchedule.toJSON} writes. */
 export interface ScheduleConfig {
+  /** Keras's class name, e.g. "ExponentialDecay". */
   className: string;
+  /** The schedule's arguments (camelCase), as its factory takes them. */
   config: object;
 }
 

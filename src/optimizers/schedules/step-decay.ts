@@ -3,6 +3,7 @@ import { LearningRateSchedule, checkStep, scheduleNumber } from "./schedule";
 
 /** Arguments of {@link stepDecay} (PyTorch StepLR's `step_size` and `gamma`). */
 export interface StepDecayArgs {
+  /** Rate at step 0. */
   initialLearningRate: number;
   /** Steps (or epochs, when a callback passes the epoch) between decays; a positive integer. */
   stepSize: number;
@@ -13,8 +14,11 @@ export interface StepDecayArgs {
 /** Multiplies the rate by `gamma` every `stepSize` steps: PyTorch's `StepLR`. */
 export class StepDecay extends LearningRateSchedule {
   readonly className = "StepDecay";
+  /** Rate at step 0. */
   readonly initialLearningRate: number;
+  /** Steps between decays. */
   readonly stepSize: number;
+  /** Factor applied every `stepSize` steps. */
   readonly gamma: number;
 
   constructor(args: StepDecayArgs) {
