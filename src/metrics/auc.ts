@@ -32,15 +32,21 @@ const divideNoNan = (a: number, b: number): number => (b === 0 ? 0 : a / b);
 export class AUC extends Metric {
   readonly className = "AUC";
   readonly direction: MetricDirection = "up";
+  /** Number of thresholds the curve is sampled at (default 200). */
   readonly numThresholds: number;
+  /** "ROC" (TPR against FPR) or "PR" (precision against recall). */
   readonly curve: "ROC" | "PR";
+  /** How the area between thresholds is summed: "interpolation" (trapezoids), "minoring" or "majoring". */
   readonly summationMethod: "interpolation" | "minoring" | "majoring";
   /** The thresholds, ascending: [−ε, 1/(n−1), …, (n−2)/(n−1), 1 + ε]. */
   readonly thresholds: number[];
   /** Weighted counts per threshold (prediction > threshold counts positive). */
   readonly truePositives: Float64Array;
+  /** Weighted false positives per threshold. */
   readonly falsePositives: Float64Array;
+  /** Weighted true negatives per threshold. */
   readonly trueNegatives: Float64Array;
+  /** Weighted false negatives per threshold. */
   readonly falseNegatives: Float64Array;
 
   constructor(args: AUCArgs = {}) {

@@ -38,6 +38,7 @@ function checkThreshold(where: string, threshold: number): number {
 /** Shared state of precision and recall: weighted counts at one threshold. */
 abstract class ThresholdCounts extends Metric {
   readonly direction: MetricDirection = "up";
+  /** Predictions strictly greater than this count as positive (default 0.5). */
   readonly threshold: number;
   /** Weighted count of predictions > threshold whose target is positive. */
   truePositives = 0;

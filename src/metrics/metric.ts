@@ -80,7 +80,9 @@ export function checkBatch(where: string, yTrue: Tensor, yPred: Tensor): void {
 export class Mean extends Metric {
   readonly className: string = "Mean";
   readonly direction: MetricDirection | undefined = "down";
+  /** Running (weighted) sum of the values seen since the last reset. */
   protected total = 0;
+  /** Running (weighted) number of values seen since the last reset; the result is total / count. */
   protected count = 0;
 
   /** Adds `values` (one per sample, or one value standing for `weight` samples). */

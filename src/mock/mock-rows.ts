@@ -9,10 +9,36 @@ import { arquero, fakerJs } from "../util/lazy-modules";
 
 /** How one column is drawn. A function receives the seeded Faker instance (any faker method works). */
 export type FieldSpec =
-  | { type: "randomNumber"; digits: number }
-  | { type: "choice"; values: readonly (string | number)[] }
-  | { type: "int"; min: number; max: number }
-  | { type: "float"; min: number; max: number; fractionDigits?: number }
+  | {
+      /** A whole number in [0, 10^digits − 1], as Python Faker's `random_number(digits)`. */
+      type: "randomNumber";
+      /** Maximum number of digits (1–15). */
+      digits: number;
+    }
+  | {
+      /** One of `values`, uniformly. */
+      type: "choice";
+      /** The values to choose from. */
+      values: readonly (string | number)[];
+    }
+  | {
+      /** A whole number, uniform in [min, max]. */
+      type: "int";
+      /** Smallest value (inclusive). */
+      min: number;
+      /** Largest value (inclusive). */
+      max: number;
+    }
+  | {
+      /** A float, uniform in [min, max]. */
+      type: "float";
+      /** Lower bound. */
+      min: number;
+      /** Upper bound. */
+      max: number;
+      /** Decimals kept (rounded), or all when omitted. */
+      fractionDigits?: number;
+    }
   | ((faker: Faker) => string | number | boolean);
 
 /** Column name → how it is drawn, in column order. */

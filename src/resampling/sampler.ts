@@ -74,7 +74,19 @@ export abstract class Sampler {
   }
 
   /** Checked `x` (NaN refused) and labels of `y`. */
-  protected inputs(x: ArrayLike2D, y: LabelsInput): { m: Matrix; labels: Label[]; info: ClassInfo; targets: Map<number, number> } {
+  protected inputs(
+    x: ArrayLike2D,
+    y: LabelsInput,
+  ): {
+    /** `x` as a float64 matrix, one row per sample. */
+    m: Matrix;
+    /** The label of each sample. */
+    labels: Label[];
+    /** Sorted classes, codes, counts and members. */
+    info: ClassInfo;
+    /** Class code → samples to add (over-sampling) or to keep (under-sampling), for each resampled class. */
+    targets: Map<number, number>;
+  } {
     const where = `${this.name}.fitResample`;
     const m = toMatrix(x, where, "x");
     const labels = toLabels(y, where, "y");

@@ -7,11 +7,66 @@ import type { Random } from "../random/rng";
 
 /** One declared hyperparameter. */
 export type HyperParameter =
-  | { kind: "int"; name: string; min: number; max: number; step: number; sampling: "linear" | "log"; default: number }
-  | { kind: "float"; name: string; min: number; max: number; step?: number; sampling: "linear" | "log"; default: number }
-  | { kind: "choice"; name: string; values: readonly (number | string | boolean)[]; default: number | string | boolean }
-  | { kind: "boolean"; name: string; default: boolean }
-  | { kind: "fixed"; name: string; value: unknown; default: unknown };
+  | {
+      /** An integer from {@link HyperParameters.int}. */
+      kind: "int";
+      /** The name given when it was declared (the key in a trial's values). */
+      name: string;
+      /** Smallest value (inclusive). */
+      min: number;
+      /** Largest value (inclusive). */
+      max: number;
+      /** Grid spacing from `min` (≥ 1). */
+      step: number;
+      /** "linear": uniform; "log": log-uniform (for scales such as units). */
+      sampling: "linear" | "log";
+      /** Value used when nothing is sampled (default `min`). */
+      default: number;
+    }
+  | {
+      /** A float from {@link HyperParameters.float}. */
+      kind: "float";
+      /** The name given when it was declared (the key in a trial's values). */
+      name: string;
+      /** Smallest value (inclusive). */
+      min: number;
+      /** Largest value (inclusive). */
+      max: number;
+      /** Grid spacing from `min`, or undefined for a continuous range. */
+      step?: number;
+      /** "linear": uniform; "log": log-uniform (for learning rates). */
+      sampling: "linear" | "log";
+      /** Value used when nothing is sampled (default `min`). */
+      default: number;
+    }
+  | {
+      /** One of a list, from {@link HyperParameters.choice}. */
+      kind: "choice";
+      /** The name given when it was declared (the key in a trial's values). */
+      name: string;
+      /** The allowed values, in the order given. */
+      values: readonly (number | string | boolean)[];
+      /** Value used when nothing is sampled (default the first value). */
+      default: number | string | boolean;
+    }
+  | {
+      /** True or false, from {@link HyperParameters.boolean}. */
+      kind: "boolean";
+      /** The name given when it was declared (the key in a trial's values). */
+      name: string;
+      /** Value used when nothing is sampled (default false). */
+      default: boolean;
+    }
+  | {
+      /** A constant recorded with the trial, from {@link HyperParameters.fixed}. */
+      kind: "fixed";
+      /** The name given when it was declared (the key in a trial's values). */
+      name: string;
+      /** The constant. */
+      value: unknown;
+      /** Same as `value`. */
+      default: unknown;
+    };
 
 /** Values of one trial: name → value. */
 export type HpValues = { [name: string]: unknown };

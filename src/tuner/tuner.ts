@@ -18,7 +18,9 @@ import { GaussianProcess, expectedImprovement } from "./gaussian-process";
 
 /** What a trial optimises: a logged metric and its direction. */
 export interface Objective {
+  /** The logged quantity to optimise, e.g. "val_loss" or "val_accuracy". */
   name: string;
+  /** Whether smaller ("min") or larger ("max") values are better. */
   direction: "min" | "max";
 }
 
@@ -42,12 +44,15 @@ export interface TunerOptions {
 
 /** One finished trial. */
 export interface Trial {
+  /** 0-based trial number, in the order trials ran. */
   id: number;
+  /** The hyperparameter values this trial used. */
   values: HpValues;
   /** The objective's value (the best epoch's, for model trials). */
   score: number;
   /** Epochs trained (model trials). */
   epochs?: number;
+  /** The trained model (model trials only). */
   model?: Model;
 }
 
@@ -66,12 +71,20 @@ export abstract class Tuner {
   readonly trials: Trial[] = [];
   /** The search space (declared by the build function as it runs). */
   readonly hyperparameters = new HyperParameters();
+  /** What the search optimises (default "val_loss", minimised). */
   readonly objective: Objective;
+  /** Number of trials to run at most (default 10). */
   readonly maxTrials: number;
+  /** The tuner's own random stream (seeded from `seed` or `nn.setSeed`), for sampling values. */
   protected readonly rng: Random;
+  /** The tuner's name for error messages, e.g. "RandomSearch". */
   protected readonly where: string;
 
-  constructor(where: string, protected readonly options: TunerOptions) {
+  constructor(
+    where: string,
+    /** The options the tuner was created with. */
+    protected readonly options: TunerOptions,
+  ) {
     this.where = where;
     if (!options || (typeof options.buildModel !== "function" && typeof options.runTrial !== "function")) {
       throw new TypeError(`${where}: give buildModel(hp) (returns a compiled model) or runTrial(hp) (returns the objective value)`);
@@ -192,7 +205,11 @@ export interface BayesianOptions extends TunerOptions {
 
 /** Bayesian optimisation: a Gaussian process over past trials, the next trial maximises expected improvement. */
 export class BayesianOptimization extends Tuner {
-  constructor(where: string, protected readonly bo: BayesianOptions) {
+  constructor(
+    where: string,
+    /** The Bayesian options (initial random points, candidates per trial). */
+    protected readonly bo: BayesianOptions,
+  ) {
     super(where, bo);
   }
 
@@ -242,7 +259,11 @@ export interface HyperbandOptions extends TunerOptions {
  * `maxTrials` bounds the number of configurations. Needs buildModel.
  */
 export class Hyperband extends RandomSearch {
-  constructor(where: string, protected readonly hb: HyperbandOptions) {
+  constructor(
+    where: string,
+    /** The Hyperband options (maxEpochs, factor). */
+    protected readonly hb: HyperbandOptions,
+  ) {
     super(where, { maxTrials: 1000, ...hb });
     if (!hb.buildModel) throw new TypeError(`${where}: hyperband trains models for growing numbers of epochs; give buildModel(hp)`);
     const maxEpochs = hb.maxEpochs ?? 27;
@@ -252,7 +273,12 @@ export class Hyperband extends RandomSearch {
   }
 
   /** The brackets: configurations and epochs per round, e.g. maxEpochs 9, η 3 → [[9,1],[3,3],[1,9]], … */
-  brackets(): { configs: number; epochs: number }[][] {
+  brackets(): {
+    /** Configurations trained in this round. */
+    configs: number;
+    /** Epochs each of them is trained for (in total, by the end of the round). */
+    epochs: number;
+  }[][] {
     const R = this.hb.maxEpochs ?? 27;
     const eta = this.hb.factor ?? 3;
     const sMax = Math.floor(Math.log(R) / Math.log(eta) + 1e-9);
