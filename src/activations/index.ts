@@ -47,7 +47,12 @@ activationRegistry.register("logSoftmax", (x: Tensor) => logSoftmax(x));
  * `argument` names the option in errors (e.g. "dense_1: activation"). A factory-made activation
  * (`leakyRelu({ alpha: 0.1 })`) is named by its id ("leakyRelu").
  */
-export function getActivation(id: ActivationIdentifier | undefined | null, argument: string): { name: string; fn: ActivationFn } {
+export function getActivation(id: ActivationIdentifier | undefined | null, argument: string): {
+  /** The activation's id ("relu", "linear", "leakyRelu", or a custom function's name). */
+  name: string;
+  /** The elementwise function itself. */
+  fn: ActivationFn;
+} {
   if (id === undefined || id === null) return { name: "linear", fn: linear };
   if (typeof id === "function") return { name: id.name || "custom", fn: id };
   if (typeof id !== "string") {

@@ -40,7 +40,12 @@ export function grads(f: (...args: Tensor[]) => Tensor): (args: Tensor[], dy?: T
  * // value 4, grad [-4]
  * ```
  */
-export function valueAndGrad(f: (x: Tensor) => Tensor): (x: Tensor, dy?: Tensor) => { value: Tensor; grad: Tensor } {
+export function valueAndGrad(f: (x: Tensor) => Tensor): (x: Tensor, dy?: Tensor) => {
+  /** f(x). */
+  value: Tensor;
+  /** d f / d x (weighted by `dy` when given), shaped like `x`. */
+  grad: Tensor;
+} {
   return (x, dy) => {
     const { value, grads: [g] } = differentiate("valueAndGrad", f, [x], dy);
     return { value, grad: g };
@@ -48,7 +53,12 @@ export function valueAndGrad(f: (x: Tensor) => Tensor): (x: Tensor, dy?: Tensor)
 }
 
 /** Like {@link grads}, but also returns the value: `{ value, grads }`. */
-export function valueAndGrads(f: (...args: Tensor[]) => Tensor): (args: Tensor[], dy?: Tensor) => { value: Tensor; grads: Tensor[] } {
+export function valueAndGrads(f: (...args: Tensor[]) => Tensor): (args: Tensor[], dy?: Tensor) => {
+  /** f(...args). */
+  value: Tensor;
+  /** d f / d args[i] (weighted by `dy` when given), each shaped like its argument. */
+  grads: Tensor[];
+} {
   return (args, dy) => differentiate("valueAndGrads", f, args, dy);
 }
 

@@ -25,8 +25,11 @@ export type GradientsOf<S> = S extends Tensor ? Tensor : S extends readonly Tens
 
 /** One source's value and gradient from the latest `gradient` call, for printing. */
 export interface TapeEntry {
+  /** The name given when watching it, else the tensor's own name, else its index or key among the sources. */
   name: string;
+  /** The source tensor itself. */
   value: Tensor;
+  /** d target / d source, shaped like the source. */
   grad: Tensor;
 }
 

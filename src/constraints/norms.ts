@@ -69,7 +69,12 @@ export class MaxNorm implements Constraint {
     return rescale(w, this.axis, this.className, (n) => clip(n, 0, this.maxValue));
   }
   /** `{ max_value, axis }`, Keras's keys. */
-  getConfig(): { max_value: number; axis: NormAxis } {
+  getConfig(): {
+    /** Largest allowed norm. */
+    max_value: number;
+    /** Axis (or axes) along which norms are taken. */
+    axis: NormAxis;
+  } {
     return { max_value: this.maxValue, axis: this.axis };
   }
 }
@@ -88,7 +93,10 @@ export class UnitNorm implements Constraint {
     return rescale(w, this.axis, this.className);
   }
   /** `{ axis }`, Keras's key. */
-  getConfig(): { axis: NormAxis } {
+  getConfig(): {
+    /** Axis (or axes) along which norms are taken. */
+    axis: NormAxis;
+  } {
     return { axis: this.axis };
   }
 }
@@ -127,7 +135,16 @@ export class MinMaxNorm implements Constraint {
       add(mul(clip(n, this.minValue, this.maxValue), this.rate), mul(n, 1 - this.rate)));
   }
   /** `{ min_value, max_value, rate, axis }`, Keras's keys. */
-  getConfig(): { min_value: number; max_value: number; rate: number; axis: NormAxis } {
+  getConfig(): {
+    /** Smallest allowed norm. */
+    min_value: number;
+    /** Largest allowed norm. */
+    max_value: number;
+    /** How far toward the clipped norm each step moves (1: all the way). */
+    rate: number;
+    /** Axis (or axes) along which norms are taken. */
+    axis: NormAxis;
+  } {
     return { min_value: this.minValue, max_value: this.maxValue, rate: this.rate, axis: this.axis };
   }
 }

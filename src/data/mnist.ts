@@ -9,9 +9,13 @@ import { Tensor } from "../tensor/tensor";
 
 /** The four standard file names (without `.gz`). */
 export const MNIST_FILES = {
+  /** 60,000 training images. */
   trainImages: "train-images-idx3-ubyte",
+  /** Their labels. */
   trainLabels: "train-labels-idx1-ubyte",
+  /** 10,000 test images. */
   testImages: "t10k-images-idx3-ubyte",
+  /** Their labels. */
   testLabels: "t10k-labels-idx1-ubyte",
 } as const;
 
@@ -24,7 +28,12 @@ export interface ImageSplit {
 }
 
 /** Reads an IDX file (ubyte data) into its dimensions and bytes. */
-export function readIdx(file: string): { shape: number[]; data: Uint8Array } {
+export function readIdx(file: string): {
+  /** The dimensions from the header, e.g. `[60000, 28, 28]`. */
+  shape: number[];
+  /** The values, row-major. */
+  data: Uint8Array;
+} {
   let buf = fs.readFileSync(file);
   if (buf[0] === 0x1f && buf[1] === 0x8b) buf = zlib.gunzipSync(buf);
   if (buf.length < 4 || buf[0] !== 0 || buf[1] !== 0) throw new RangeError(`readIdx: ${file} is not an IDX file (bad magic number)`);
@@ -56,7 +65,12 @@ function loadSplit(dir: string, images: string, labels: string, dataset: string)
 }
 
 /** MNIST's train and test splits from `dir` (the four IDX files, gzipped or not). */
-export function loadMnist(dir: string): { train: ImageSplit; test: ImageSplit } {
+export function loadMnist(dir: string): {
+  /** The 60,000 training images. */
+  train: ImageSplit;
+  /** The 10,000 test images. */
+  test: ImageSplit;
+} {
   return {
     train: loadSplit(dir, MNIST_FILES.trainImages, MNIST_FILES.trainLabels, "loadMnist"),
     test: loadSplit(dir, MNIST_FILES.testImages, MNIST_FILES.testLabels, "loadMnist"),
@@ -64,7 +78,12 @@ export function loadMnist(dir: string): { train: ImageSplit; test: ImageSplit } 
 }
 
 /** Fashion-MNIST (same file names and format as MNIST) from `dir`. */
-export function loadFashionMnist(dir: string): { train: ImageSplit; test: ImageSplit } {
+export function loadFashionMnist(dir: string): {
+  /** The 60,000 training images. */
+  train: ImageSplit;
+  /** The 10,000 test images. */
+  test: ImageSplit;
+} {
   return {
     train: loadSplit(dir, MNIST_FILES.trainImages, MNIST_FILES.trainLabels, "loadFashionMnist"),
     test: loadSplit(dir, MNIST_FILES.testImages, MNIST_FILES.testLabels, "loadFashionMnist"),

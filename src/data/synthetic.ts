@@ -107,7 +107,10 @@ export interface BlobsOptions extends Omit<GeneratorOptions, "noise"> {
 }
 
 /** Gaussian clusters (sklearn's `make_blobs`); `y` is the cluster index. */
-export function makeBlobs(options: BlobsOptions = {}): Dataset & { centers: number[][] } {
+export function makeBlobs(options: BlobsOptions = {}): Dataset & {
+  /** The cluster centers, one `[x, y, …]` row per cluster. */
+  centers: number[][];
+} {
   const rng = rngFor(options.seed);
   const [lo, hi] = options.centerBox ?? [-10, 10];
   let centers: number[][];
@@ -225,7 +228,12 @@ export interface RegressionOptions extends GeneratorOptions {
 }
 
 /** A linear target y = x·coef + bias + N(0, noise²), x ~ N(0, 1); returns the true coefficients too. */
-export function makeRegression(options: RegressionOptions = {}): Dataset & { coef: number[]; bias: number } {
+export function makeRegression(options: RegressionOptions = {}): Dataset & {
+  /** The true coefficients, one per feature. */
+  coef: number[];
+  /** The true intercept. */
+  bias: number;
+} {
   const n = count(options.nSamples, "makeRegression");
   const rng = rngFor(options.seed);
   const d = options.coef?.length ?? options.nFeatures ?? 1;
@@ -293,7 +301,10 @@ export function sineSequences(options: SineOptions = {}): Dataset {
  * Placement follows a logistic rule, P(placed) = σ(1.5·(cgpa − 7) + 0.05·(iq − 100)), so the
  * classes are separable up to label noise.
  */
-export function placement(options: Omit<GeneratorOptions, "noise" | "shuffle"> = {}): Dataset & { columns: string[] } {
+export function placement(options: Omit<GeneratorOptions, "noise" | "shuffle"> = {}): Dataset & {
+  /** Feature names of `x`'s columns: `["cgpa", "iq"]`. */
+  columns: string[];
+} {
   const n = count(options.nSamples, "placement");
   const rng = rngFor(options.seed);
   const rows = Array.from({ length: n }, () => [Math.round((5 + 5 * rng.uniform()) * 100) / 100, Math.round(60 + 80 * rng.uniform())]);
@@ -306,7 +317,10 @@ export function placement(options: Omit<GeneratorOptions, "noise" | "shuffle"> =
  * probability σ(0.042·age − 1.53) scaled by `sharpness` (default 10, a cut-off near the notes'
  * 36.43 years). `y` `[samples, 1]`.
  */
-export function insurance(options: Omit<GeneratorOptions, "noise" | "shuffle"> & { sharpness?: number } = {}): Dataset & { columns: string[] } {
+export function insurance(options: Omit<GeneratorOptions, "noise" | "shuffle"> & { sharpness?: number } = {}): Dataset & {
+  /** Feature names of `x`'s columns: `["age"]`. */
+  columns: string[];
+} {
   const n = count(options.nSamples, "insurance");
   const sharp = options.sharpness ?? 10;
   const rng = rngFor(options.seed);

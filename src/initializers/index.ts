@@ -56,7 +56,12 @@ for (const [id, factory, aliases] of families) {
  * Resolves an id or function to `{ name, fn }`; `argument` names the option in errors
  * (e.g. "dense: kernelInitializer"). Keras class names ("HeNormal") resolve too.
  */
-export function getInitializer(id: InitializerIdentifier, argument: string): { name: string; fn: Initializer } {
+export function getInitializer(id: InitializerIdentifier, argument: string): {
+  /** The initializer's id ("glorotUniform", "heNormal", …, or a custom function's name). */
+  name: string;
+  /** The function that fills a weight of a given shape. */
+  fn: Initializer;
+} {
   if (typeof id === "function") return { name: id.name || "custom", fn: id };
   if (typeof id !== "string") {
     throw new TypeError(`${argument}: expected an initializer id (string) or a function, got ${id === null ? "null" : typeof id}`);

@@ -48,7 +48,12 @@ export interface SeedOption {
 }
 
 /** Keras's fan computation for dense and convolution kernels: [in, out] → fanIn = in, fanOut = out. */
-export function computeFans(shape: readonly number[]): { fanIn: number; fanOut: number } {
+export function computeFans(shape: readonly number[]): {
+  /** Inputs per output unit: `in`, times the receptive field size for convolutions. */
+  fanIn: number;
+  /** Outputs per input unit: `out`, times the receptive field size for convolutions. */
+  fanOut: number;
+} {
   if (shape.length === 0) return { fanIn: 1, fanOut: 1 };
   if (shape.length === 1) return { fanIn: shape[0], fanOut: shape[0] };
   if (shape.length === 2) return { fanIn: shape[0], fanOut: shape[1] };

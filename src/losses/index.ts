@@ -58,6 +58,7 @@ register("cosineSimilarity", cosineSimilarity);
 
 /** A resolved loss: its name (metrics like "accuracy" are chosen from it) and both forms. */
 export interface ResolvedLoss {
+  /** The loss's id, e.g. "binaryCrossentropy" (or a custom function's name). */
   name: string;
   /** Per-sample losses, [batch]; the training loop averages them. */
   fn: LossFn;

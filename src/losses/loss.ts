@@ -45,6 +45,7 @@ export type PerSampleLoss<O> = { bivariant(yTrue: Tensor, yPred: Tensor, options
 export class Loss<O extends object = object> {
   /** The canonical id ("binaryCrossentropy"); metrics like "accuracy" are picked from it. */
   readonly name: string;
+  /** How per-sample losses are combined (default "sum_over_batch_size", as Keras). */
   readonly reduction: Reduction;
   /** The loss's own options with defaults filled in (e.g. `{ fromLogits: false, labelSmoothing: 0 }`). */
   readonly options: Required<O>;
@@ -82,7 +83,12 @@ export class Loss<O extends object = object> {
   }
 
   /** Options and reduction, enough for {@link lossFromConfig}. */
-  getConfig(): { name: string; reduction: Reduction } & Required<O> {
+  getConfig(): {
+    /** The loss's id, e.g. "meanSquaredError". */
+    name: string;
+    /** Its reduction. */
+    reduction: Reduction;
+  } & Required<O> {
     return { name: this.name, reduction: this.reduction, ...this.options };
   }
 }

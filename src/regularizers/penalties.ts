@@ -41,7 +41,10 @@ export class L1 implements Regularizer {
     return l1Term(x, this.l1);
   }
   /** `{ l1 }`, as Keras. */
-  getConfig(): { l1: number } {
+  getConfig(): {
+    /** The L1 factor: penalty = l1 · Σ|w|. */
+    l1: number;
+  } {
     return { l1: this.l1 };
   }
 }
@@ -60,7 +63,10 @@ export class L2 implements Regularizer {
     return l2Term(x, this.l2);
   }
   /** `{ l2 }`, as Keras. */
-  getConfig(): { l2: number } {
+  getConfig(): {
+    /** The L2 factor: penalty = l2 · Σw². */
+    l2: number;
+  } {
     return { l2: this.l2 };
   }
 }
@@ -86,7 +92,12 @@ export class L1L2 implements Regularizer {
     return terms.length === 1 ? terms[0] : add(terms[0], terms[1]);
   }
   /** `{ l1, l2 }`, as Keras. */
-  getConfig(): { l1: number; l2: number } {
+  getConfig(): {
+    /** The L1 factor. */
+    l1: number;
+    /** The L2 factor. */
+    l2: number;
+  } {
     return { l1: this.l1, l2: this.l2 };
   }
 }
