@@ -11,7 +11,10 @@ import { Model } from "../models/model";
 
 /** A displayable set of weight distributions. */
 export class WeightsView {
-  constructor(readonly data: WeightsData) {}
+  constructor(
+    /** The distributions shown, as the extension's weights MIME data. */
+    readonly data: WeightsData,
+  ) {}
 
   /** Jupyter's self-display protocol (the nnlab kernel awaits it). */
   [JUPYTER_DISPLAY](): Promise<MimeBundle> {

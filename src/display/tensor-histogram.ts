@@ -51,6 +51,7 @@ export function tensorStats(values: ArrayLike<number>): { min: number; max: numb
   return finite === 0 ? { min: 0, max: 0, mean, std, zeros, nonFinite, finite, sumSq } : { min, max, mean, std, zeros, nonFinite, finite, sumSq };
 }
 
+/** Histogram and statistics of one tensor's values (NaN/±Infinity counted apart, not binned); equal-width bins over [min, max] as numpy's `histogram`, on a seeded sample of `maxSamples` values for larger tensors. */
 export function tensorHistogram(name: string, of: "value" | "gradient", values: ArrayLike<number>, options: HistogramOptions = {}): TensorHistogram {
   const bins = options.bins ?? 30;
   const maxSamples = options.maxSamples ?? 20000;

@@ -94,15 +94,36 @@ export interface CompiledState {
 /** `compile`'s arguments as plain JSON, stored by `model.save`. */
 export interface CompileConfig {
   /** The optimizer's class name and its `getConfig()`. */
-  optimizer: { className: string; config: { [key: string]: unknown } };
+  optimizer: {
+    /** Keras's class name, e.g. "Adam". */
+    className: string;
+    /** The optimizer's `getConfig()`. */
+    config: { [key: string]: unknown };
+  };
   /** The loss's config (`{ name, reduction, ...options }`), or null for a custom function. */
-  loss: { name: string; [key: string]: unknown } | null;
+  loss: {
+    /** The loss's id, e.g. "categoricalCrossentropy". */
+    name: string;
+    /** Its reduction and options. */
+    [key: string]: unknown;
+  } | null;
   /** Metric ids as given, or `{ className, config }` for metric objects; null for custom functions. */
   metrics: SavedMetric[];
   /** The same for `weightedMetrics`. */
   weightedMetrics: SavedMetric[];
   /** Models with several outputs: each output's loss, weight and metrics (the fields above then describe the first). */
-  outputs?: { name: string; loss: CompileConfig["loss"]; weight: number; metrics: SavedMetric[]; weightedMetrics: SavedMetric[] }[];
+  outputs?: {
+    /** The output layer's name. */
+    name: string;
+    /** Its loss config, or null for a custom function. */
+    loss: CompileConfig["loss"];
+    /** Its weight in the total loss. */
+    weight: number;
+    /** Its metrics. */
+    metrics: SavedMetric[];
+    /** Its weighted metrics. */
+    weightedMetrics: SavedMetric[];
+  }[];
 }
 
 /** A metric in a saved compile configuration: its id as given, `{ className, config }` for a metric object, null for a custom function. */

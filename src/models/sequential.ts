@@ -17,6 +17,7 @@ export interface SequentialArgs {
 
 /** `Sequential.getConfig()`: the name and every layer, the InputLayer included, serialized. */
 export interface SequentialConfig extends ModelConfig {
+  /** The layers in order, each as `{ className, config }`. */
   layers: SerializedLayer[];
 }
 

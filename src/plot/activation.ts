@@ -14,11 +14,19 @@ export interface ActivationPlotOptions {
   points?: number;
   /** Draw f′(x) beside f(x) (default true). */
   derivative?: boolean;
+  /** Chart title shown above the plot. */
   title?: string;
 }
 
 /** Values and derivatives of one activation at `xs`, in float64 (derivative from reverse-mode autodiff). */
-export function activationValues(id: ActivationIdentifier, xs: number[]): { name: string; values: number[]; derivatives: number[] } {
+export function activationValues(id: ActivationIdentifier, xs: number[]): {
+  /** The activation's resolved id, e.g. "relu". */
+  name: string;
+  /** f(x) at each of `xs`. */
+  values: number[];
+  /** f′(x) at each of `xs`. */
+  derivatives: number[];
+} {
   const { name, fn } = getActivation(id, "nn.plot.activation: activation");
   const x = tensor(xs, { dtype: "float64" });
   x.requiresGrad = true;

@@ -6,6 +6,7 @@ import { withDefaults } from "./spec";
 export interface BarOptions {
   /** Title of the value axis. */
   yTitle?: string;
+  /** Chart title shown above the plot. */
   title?: string;
   /** Horizontal bars (long category names). */
   horizontal?: boolean;

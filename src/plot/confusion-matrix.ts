@@ -10,6 +10,7 @@ export interface ConfusionMatrixOptions {
   classNames?: string[];
   /** Show each row as fractions of its true class (recall per class) instead of counts. */
   normalize?: boolean;
+  /** Chart title shown above the plot. */
   title?: string;
 }
 
@@ -26,7 +27,10 @@ export function confusionCounts(trueLabels: number[], predictedLabels: number[],
 }
 
 /** A confusion-matrix plot; `matrix` holds the counts. */
-export type ConfusionMatrixPlot = Plot & { matrix: number[][] };
+export type ConfusionMatrixPlot = Plot & {
+  /** The counts: `matrix[i][j]` samples of true class i predicted as j (see {@link confusionCounts}). */
+  matrix: number[][];
+};
 
 /**
  * Heatmap of the confusion matrix with each cell's count (or row fraction) written in it.

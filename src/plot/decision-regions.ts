@@ -8,7 +8,12 @@ import { classLabels, countOption, linspace, matrix, paddedBounds, rangeOption, 
 import { className, pointRows } from "./scatter";
 
 /** Anything that maps a [n, 2] batch to scores: a model (`predict`) or a function. */
-export type Classifier = { predict(x: Tensor): Tensor } | ((x: Tensor) => Tensor);
+export type Classifier =
+  | {
+      /** Scores for a `[n, 2]` batch: `[n, k]` class scores, or `[n]`/`[n, 1]` probabilities of class 1. */
+      predict(x: Tensor): Tensor;
+    }
+  | ((x: Tensor) => Tensor);
 
 /** Options of {@link decisionRegions}. */
 export interface DecisionRegionsOptions {
@@ -16,8 +21,11 @@ export interface DecisionRegionsOptions {
   resolution?: number;
   /** Plot window; defaults to the data's bounds plus 10%. */
   xRange?: [number, number];
+  /** Vertical plot window; defaults to the data's bounds plus 10%. */
   yRange?: [number, number];
+  /** Names of the classes, by class index (default "0", "1", …). */
   classNames?: string[];
+  /** Chart title shown above the plot. */
   title?: string;
 }
 

@@ -14,6 +14,7 @@ export type Surface = (w1: number, w2: number) => number;
 export interface ErrorSurfaceOptions {
   /** Ranges of the two parameters. */
   xRange: [number, number];
+  /** Range of the second parameter (vertical axis). */
   yRange: [number, number];
   /** Grid points per axis (default 60). */
   resolution?: number;
@@ -23,8 +24,11 @@ export interface ErrorSurfaceOptions {
   logLevels?: boolean;
   /** Named paths of parameter points, e.g. `{ "lr 0.1": [[w1, w2], …] }` from a gradient-descent run. */
   paths?: { [name: string]: [number, number][] };
+  /** Title of the x axis (default "w₁"). */
   xTitle?: string;
+  /** Title of the y axis (default "w₂"). */
   yTitle?: string;
+  /** Chart title shown above the plot. */
   title?: string;
 }
 

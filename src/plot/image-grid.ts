@@ -20,6 +20,7 @@ export interface ImageGridOptions {
   color?: "gray" | "diverging";
   /** Pixel size on screen (default 4). */
   pixel?: number;
+  /** Chart title shown above the grid. */
   title?: string;
 }
 

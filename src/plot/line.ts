@@ -8,6 +8,7 @@ import { countOption, vector, type PlotData } from "./data";
 
 /** Options of {@link line}. */
 export interface LineOptions {
+  /** Chart title shown above the plot. */
   title?: string;
   /** Title of the x axis (default "x"). */
   xTitle?: string;

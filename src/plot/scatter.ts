@@ -10,8 +10,11 @@ export interface ScatterOptions {
   labels?: PlotData;
   /** Names of the classes, by class index. */
   classNames?: string[];
+  /** Title of the x axis (default "x₁"). */
   xTitle?: string;
+  /** Title of the y axis (default "x₂"). */
   yTitle?: string;
+  /** Chart title shown above the plot. */
   title?: string;
   /** Point area in pixels² (default 40). */
   size?: number;

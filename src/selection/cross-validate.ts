@@ -16,7 +16,13 @@ export type ModelBuilder<P extends Params = Params> = (params: P) => Model | Pro
 
 /** A splitter with scikit-learn's `split` (e.g. `nn.datasets.kFold(...)`). */
 export interface Splitter {
-  split(x: Data, y: Data): { train: number[]; test: number[] }[];
+  /** The folds for these samples: each fold's training and test row indices. */
+  split(x: Data, y: Data): {
+    /** Row indices to train on. */
+    train: number[];
+    /** Row indices to score on. */
+    test: number[];
+  }[];
 }
 
 /**
@@ -43,10 +49,15 @@ export interface CrossValidateOptions<P extends Params = Params> {
 
 /** Result of {@link crossValidate}: per-fold scores by scorer name, and times in seconds. */
 export interface CrossValidateResult {
+  /** Scorer name → one test score per fold (sklearn's `test_<scorer>`). */
   test: { [scorer: string]: number[] };
+  /** Scorer name → one training score per fold, with `returnTrainScore`. */
   train?: { [scorer: string]: number[] };
+  /** Seconds spent fitting, per fold. */
   fitTime: number[];
+  /** Seconds spent scoring, per fold. */
   scoreTime: number[];
+  /** Each fold's trained model, with `returnEstimator`. */
   estimators?: Model[];
 }
 

@@ -31,7 +31,12 @@ export class SearchProgress {
   /** Steps done. */
   done = 0;
   /** Best score so far and what reached it. */
-  best?: { score: number; label: string };
+  best?: {
+    /** The best score. */
+    score: number;
+    /** What reached it, e.g. the candidate's parameters. */
+    label: string;
+  };
 
   /**
    * @param title e.g. "gridSearchCV"

@@ -50,7 +50,12 @@ export class CvResults<P extends Params = Params> {
   /** Column name → one value per candidate. */
   readonly columns: { [column: string]: unknown[] } = {};
 
-  constructor(readonly params: P[], readonly scorerNames: string[]) {
+  constructor(
+    /** The candidates' parameters, one per row. */
+    readonly params: P[],
+    /** The scorers' names, e.g. `["accuracy"]` (columns `mean_test_<name>`, …). */
+    readonly scorerNames: string[],
+  ) {
     this.columns.params = params;
     const names = [...new Set(params.flatMap((p) => Object.keys(p)))].sort();
     for (const n of names) this.columns[`param_${n}`] = params.map((p) => p[n]);

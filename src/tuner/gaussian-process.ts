@@ -82,7 +82,12 @@ export class GaussianProcess {
   }
 
   /** Posterior mean and standard deviation at x (in the targets' units). */
-  predict(x: number[]): { mean: number; std: number } {
+  predict(x: number[]): {
+    /** Posterior mean. */
+    mean: number;
+    /** Posterior standard deviation. */
+    std: number;
+  } {
     const ks = this.xs.map((a) => matern52(a, x, this.lengthScale));
     const mu = ks.reduce((s, v, i) => s + v * this.alpha[i], 0);
     const v = solveLower(this.l, ks);

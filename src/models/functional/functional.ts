@@ -34,18 +34,28 @@ export type TensorRef = [string, number, number];
 
 /** A layer of {@link FunctionalConfig} with its calls. */
 export interface FunctionalLayerConfig extends SerializedLayer {
+  /** The layer's name, which {@link TensorRef}s refer to. */
   name: string;
   /** One entry per call of the layer in this model: the tensors it was called on. */
-  inboundNodes: { args: TensorRef[]; list: boolean }[];
+  inboundNodes: {
+    /** The tensors of this call. */
+    args: TensorRef[];
+    /** Whether the layer was called on an array (so one tensor stays an array). */
+    list: boolean;
+  }[];
 }
 
 /** `Functional.getConfig()`: layers with their calls, and which tensors are inputs and outputs. */
 export interface FunctionalConfig extends LayerConfig {
+  /** Every layer of the graph (inputs included) with its calls, in creation order. */
   layers: FunctionalLayerConfig[];
+  /** The model's input tensors, in order. */
   inputLayers: TensorRef[];
+  /** The model's output tensors, in order. */
   outputLayers: TensorRef[];
   /** Whether inputs/outputs were given as arrays (so a single one stays an array). */
   inputsAsList: boolean;
+  /** Whether outputs were given as an array (so `predict` returns an array even for one). */
   outputsAsList: boolean;
 }
 
