@@ -21,6 +21,7 @@ setBackendImpl(tsBackend);
 // Tensors and autodiff
 export { Tensor, type NestedArray } from "./tensor/tensor";
 export { tensor, zeros, ones, fill, scalar, type TensorOptions } from "./tensor/creation";
+export { randomNormal, randomUniform, type RandomTensorOptions } from "./tensor/random-tensors";
 export { type DType, setDefaultDType, getDefaultDType } from "./tensor/dtype";
 export { noGrad, enableGrad, isGradEnabled, gradientsOf } from "./tensor/autograd";
 export type { TypedArray } from "./tensor/dtype";
