@@ -12,7 +12,7 @@ export {
 export { loadMnist, loadFashionMnist, readIdx, MNIST_FILES, type ImageSplit } from "./mnist";
 export {
   loadIris, loadDigits, loadBreastCancer, loadWine, loadDiabetes,
-  type RealDataset, type DigitsDataset, type FrameDataset, type LoadOptions, type DigitsOptions, type DiabetesOptions, type Loaded,
+  type RealDataset, type DigitsDataset, type FrameDataset, type LoadOptions, type DigitsOptions, type DiabetesOptions, type Loaded, type AsTensors, type AsFrame,
 } from "./real";
 export { tableToTensor, tensorToTable, type TableLike, type TableToTensorOptions } from "./table";
 export type { ArrayLike2D, Matrix, Label } from "./arrays";

@@ -66,8 +66,20 @@ export interface DiabetesOptions extends LoadOptions {
   scaled?: boolean;
 }
 
+/** Loader options that ask for tensors, the default. */
+export interface AsTensors {
+  /** Absent or false: the loader returns tensors. */
+  asFrame?: false;
+}
+
+/** Loader options that ask for arquero tables. */
+export interface AsFrame {
+  /** True: the loader returns arquero tables ({@link FrameDataset}). */
+  asFrame: true;
+}
+
 /** What a loader returns for options `O`: tables when `O` has `asFrame: true`, tensors otherwise. */
-export type Loaded<O, D extends RealDataset> = O extends { /** Asks for arquero tables instead of tensors. */ asFrame: true } ? FrameDataset<D> : D;
+export type Loaded<O, D extends RealDataset> = O extends AsFrame ? FrameDataset<D> : D;
 
 /** The shipped values of one dataset after the loader's options: a fresh row-major float64 matrix and targets. */
 interface Raw {
@@ -137,7 +149,7 @@ function finish(name: string, raw: Raw, options: LoadOptions, extra: (dtype: DTy
  * Fisher's iris: 150 flowers, 4 measurements in cm, 3 species (50 each), as
  * `sklearn.datasets.load_iris`. `loadIris({ asFrame: true })` gives arquero tables.
  */
-export function loadIris<O extends LoadOptions = LoadOptions & { /** Tensors, the default (tables only with `asFrame: true`). */ asFrame?: false }>(options?: O): Loaded<O, RealDataset> {
+export function loadIris<O extends LoadOptions = LoadOptions & AsTensors>(options?: O): Loaded<O, RealDataset> {
   return finish("iris", readRaw("iris"), checkOptions(options, "loadIris", ["asFrame", "dtype"])) as Loaded<O, RealDataset>;
 }
 
@@ -147,7 +159,7 @@ export function loadIris<O extends LoadOptions = LoadOptions & { /** Tensors, th
  * With `nClass`, `targetNames` still lists all ten digits, as in scikit-learn.
  * Parsed once per process; later calls only copy the cached values into new tensors.
  */
-export function loadDigits<O extends DigitsOptions = DigitsOptions & { /** Tensors, the default (tables only with `asFrame: true`). */ asFrame?: false }>(options?: O): Loaded<O, DigitsDataset> {
+export function loadDigits<O extends DigitsOptions = DigitsOptions & AsTensors>(options?: O): Loaded<O, DigitsDataset> {
   const opts: DigitsOptions = checkOptions(options, "loadDigits", ["asFrame", "dtype", "nClass"]);
   const nClass = opts.nClass ?? 10;
   if (!Number.isInteger(nClass) || nClass < 1 || nClass > 10) throw new RangeError(`loadDigits: nClass must be a whole number in 1..10, got ${opts.nClass}`);
@@ -159,12 +171,12 @@ export function loadDigits<O extends DigitsOptions = DigitsOptions & { /** Tenso
  * Breast Cancer Wisconsin (Diagnostic): 569 tumours, 30 features, classes malignant (0, 212)
  * and benign (1, 357), as `sklearn.datasets.load_breast_cancer`.
  */
-export function loadBreastCancer<O extends LoadOptions = LoadOptions & { /** Tensors, the default (tables only with `asFrame: true`). */ asFrame?: false }>(options?: O): Loaded<O, RealDataset> {
+export function loadBreastCancer<O extends LoadOptions = LoadOptions & AsTensors>(options?: O): Loaded<O, RealDataset> {
   return finish("breastCancer", readRaw("breastCancer"), checkOptions(options, "loadBreastCancer", ["asFrame", "dtype"])) as Loaded<O, RealDataset>;
 }
 
 /** Wine: 178 wines, 13 chemical measurements, 3 cultivars (59, 71, 48), as `sklearn.datasets.load_wine`. */
-export function loadWine<O extends LoadOptions = LoadOptions & { /** Tensors, the default (tables only with `asFrame: true`). */ asFrame?: false }>(options?: O): Loaded<O, RealDataset> {
+export function loadWine<O extends LoadOptions = LoadOptions & AsTensors>(options?: O): Loaded<O, RealDataset> {
   return finish("wine", readRaw("wine"), checkOptions(options, "loadWine", ["asFrame", "dtype"])) as Loaded<O, RealDataset>;
 }
 
@@ -173,7 +185,7 @@ export function loadWine<O extends LoadOptions = LoadOptions & { /** Tensors, th
  * progression one year later, as `sklearn.datasets.load_diabetes`. Features are scaled as
  * scikit-learn scales them unless `{ scaled: false }`.
  */
-export function loadDiabetes<O extends DiabetesOptions = DiabetesOptions & { /** Tensors, the default (tables only with `asFrame: true`). */ asFrame?: false }>(options?: O): Loaded<O, RealDataset> {
+export function loadDiabetes<O extends DiabetesOptions = DiabetesOptions & AsTensors>(options?: O): Loaded<O, RealDataset> {
   const opts: DiabetesOptions = checkOptions(options, "loadDiabetes", ["asFrame", "dtype", "scaled"]);
   if (opts.scaled !== undefined && typeof opts.scaled !== "boolean") throw new TypeError(`loadDiabetes: scaled must be true or false, got ${JSON.stringify(opts.scaled)}`);
   const raw = readRaw("diabetes");

@@ -127,7 +127,15 @@ export interface CompileConfig {
 }
 
 /** A metric in a saved compile configuration: its id as given, `{ className, config }` for a metric object, null for a custom function. */
-export type SavedMetric = string | { className: string; config: { [key: string]: unknown } } | null;
+export type SavedMetric =
+  | string
+  | {
+      /** The metric's class name, e.g. "AUC". */
+      className: string;
+      /** Its `getConfig()`. */
+      config: { [key: string]: unknown };
+    }
+  | null;
 
 /** Options of {@link Model.evaluate}. */
 export interface EvaluateArgs {
