@@ -15,7 +15,7 @@ export interface AdamArgs extends OptimizerArgs {
   beta1?: number;
   /** Decay of the second-moment average, in [0, 1). Default 0.999. */
   beta2?: number;
-  /** Added to the denominator √v̂ for numerical stability (Keras's ε̂, ≥ 0). Default 1e-7. */
+  /** Added to √v (uncorrected; the bias correction is folded into the step size, so this is the paper's ε̂) for numerical stability, ≥ 0. Default 1e-7 (PyTorch uses 1e-8). */
   epsilon?: number;
   /** Divide by the running maximum of v (AMSGrad). Default false. */
   amsgrad?: boolean;
