@@ -74,7 +74,8 @@ describe('nnlab widgets in JupyterLab', () => {
           if (m.attributeName !== 'data-renders' || !node.classList.contains('nnlab-dashboard')) {
             continue;
           }
-          const svg = node.querySelector('.nnlab-dashboard-charts svg');
+          // The live view draws on a canvas (SVG where there is none): the same element throughout.
+          const svg = node.querySelector('.nnlab-dashboard-charts canvas, .nnlab-dashboard-charts svg');
           if (!firstSvg.has(node) || firstSvg.get(node) === null) {
             firstSvg.set(node, svg);
           }
@@ -133,9 +134,13 @@ describe('nnlab widgets in JupyterLab', () => {
     expect(moons[moons.length - 1]).toMatchObject({ status: 'finished', epochs: 30 });
     expect(moons.every(r => r.sameSvg)).toBe(true);
     const moonsDashboard = dashboard('Training "moons"');
-    // One chart per metric group: loss, accuracy, learning rate.
-    const headers = await moonsDashboard.locator('.nnlab-dashboard-charts svg text').allTextContents();
-    expect(headers).toEqual(expect.arrayContaining(['loss', 'accuracy', 'learning rate']));
+    // One chart per metric group: loss, accuracy, learning rate; drawn on one canvas of a chart's size.
+    expect(await moonsDashboard.locator('.nnlab-dashboard-charts').getAttribute('aria-label')).toBe('training charts: loss, accuracy, learning rate');
+    const canvas = moonsDashboard.locator('.nnlab-dashboard-charts canvas');
+    expect(await canvas.count()).toBe(1);
+    const size = await canvas.evaluate(c => ({ width: (c as HTMLCanvasElement).width, height: (c as HTMLCanvasElement).height }));
+    expect(size.width).toBeGreaterThan(300);
+    expect(size.height).toBeGreaterThan(150);
     await shot(moonsDashboard, 'dashboard.png');
   });
 

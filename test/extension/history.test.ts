@@ -62,6 +62,8 @@ describe('history renderer', () => {
     // Facet headers: the loss group and the learning-rate track.
     const labels = Array.from(r.node.querySelectorAll('.nnlab-dashboard-charts text')).map(t => t.textContent);
     expect(labels).toEqual(expect.arrayContaining(['loss', 'learning rate']));
+    // The charts' label names them (a canvas, in a browser, has no text in the DOM).
+    expect(r.node.querySelector('.nnlab-dashboard-charts')?.getAttribute('aria-label')).toBe('training charts: loss, learning rate');
     expect((r.node.querySelector('progress') as HTMLProgressElement).value).toBeCloseTo(0.3, 10);
   });
 
@@ -88,6 +90,7 @@ describe('history renderer', () => {
     const empty: HistoryData = { ...running(0), batches: { x: [], metrics: {}, stride: 1 }, learningRate: [] };
     await r.renderModel(model(empty));
     expect(text(r.node, '.nnlab-dashboard-charts')).toBe('waiting for the first batch…');
+    expect(r.node.querySelector('.nnlab-dashboard-charts')?.getAttribute('aria-label')).toBe('training charts: waiting for the first batch');
     await r.renderModel(model(running(2)));
     const width = Number(r.node.querySelector('.nnlab-dashboard-charts svg')?.getAttribute('width'));
     expect(width).toBeGreaterThan(100);

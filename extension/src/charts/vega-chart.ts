@@ -33,13 +33,30 @@ export function themeConfig(node: HTMLElement): Record<string, unknown> {
   return config;
 }
 
+/** True when the browser can draw on a 2-D canvas (jsdom, for one, cannot). */
+export function canvasAvailable(): boolean {
+  try {
+    return document.createElement('canvas').getContext('2d') !== null;
+  } catch {
+    return false;
+  }
+}
+
 /** A Vega view bound to one container. */
 export class VegaChart {
   /** How many views were created (1 for a live output that only ever updated). */
   viewsCreated = 0;
   private view?: vega.View;
 
-  constructor(readonly container: HTMLElement) {}
+  /**
+   * @param container element the view draws into.
+   * @param renderer `svg` (text and marks in the DOM) or `canvas` (one bitmap; several times
+   *   faster to redraw with many points, which is what a live view with thousands of rows needs).
+   */
+  constructor(
+    readonly container: HTMLElement,
+    readonly renderer: 'svg' | 'canvas' = 'svg'
+  ) {}
 
   get mounted(): boolean {
     return this.view !== undefined;
@@ -50,7 +67,7 @@ export class VegaChart {
     this.finalize();
     const themed = { ...spec, config: { ...(spec.config as object | undefined), ...themeConfig(this.container) } };
     const compiled = compile(themed as never).spec;
-    const view = new vega.View(vega.parse(compiled), { renderer: 'svg', container: this.container, hover: true });
+    const view = new vega.View(vega.parse(compiled), { renderer: this.renderer, container: this.container, hover: true });
     this.view = view;
     this.viewsCreated += 1;
     view.insert(dataset, rows);
