@@ -13,6 +13,7 @@ export interface LossCurvesOptions {
   logScale?: boolean;
   /** Batch-level points when recorded (default true). */
   batches?: boolean;
+  /** Chart title (default: none). */
   title?: string;
 }
 
@@ -45,7 +46,9 @@ export function lossCurves(history: History | HistoryData | { [metric: string]: 
 
 /** A learning-rate range test: the learning rates tried and the loss after each. */
 export interface LrFinderResult {
+  /** The learning rate of each step, increasing geometrically. */
   learningRates: number[];
+  /** The training loss after each step (raw; the chart smooths it). */
   losses: number[];
 }
 
@@ -53,6 +56,7 @@ export interface LrFinderResult {
 export interface LrFinderOptions {
   /** Exponential smoothing of the loss, 0 (none) to < 1 (default 0.9), bias-corrected as fastai does. */
   smoothing?: number;
+  /** Chart title (default: none). */
   title?: string;
 }
 
@@ -101,7 +105,10 @@ export function steepestLearningRate(learningRates: number[], smoothed: number[]
 }
 
 /** Loss against learning rate on a log axis, the raw and smoothed loss, and the suggested rate marked. */
-export function lrFinder(result: LrFinderResult, options: LrFinderOptions = {}): Plot & { suggestion?: number } {
+export function lrFinder(result: LrFinderResult, options: LrFinderOptions = {}): Plot & {
+  /** The suggested learning rate: the start of the steepest fall of the smoothed loss (undefined for too few points). */
+  suggestion?: number;
+} {
   const where = "nn.plot.lrFinder";
   const { learningRates, losses } = result ?? ({} as LrFinderResult);
   if (!Array.isArray(learningRates) || !Array.isArray(losses) || learningRates.length !== losses.length || losses.length < 2) {

@@ -38,9 +38,13 @@ export interface PrfOptions {
 
 /** Per-label precision, recall, F and support (`average: null`). */
 export interface PerLabelScores {
+  /** The labels the other arrays refer to, in sorted order (scikit-learn's `unique_labels`). */
   labels: Label[];
+  /** tp / (tp + fp) per label (zeroDivision where nothing was predicted as the label). */
   precision: number[];
+  /** tp / (tp + fn) per label (zeroDivision where the label never occurs). */
   recall: number[];
+  /** F-beta per label: (1 + β²)·P·R / (β²·P + R); F1 for β = 1. */
   fScore: number[];
   /** Weighted count of true samples of each label. */
   support: number[];
@@ -48,8 +52,11 @@ export interface PerLabelScores {
 
 /** Averaged precision, recall and F. */
 export interface AveragedScores {
+  /** Precision averaged as asked (binary, micro, macro or weighted). */
   precision: number;
+  /** Recall averaged the same way. */
   recall: number;
+  /** F-beta averaged the same way. */
   fScore: number;
 }
 

@@ -68,8 +68,11 @@ function thresholdCounts(positive: number[], scores: number[], weights: number[]
 
 /** The ROC curve: false and true positive rates at decreasing thresholds (first threshold +∞). */
 export interface RocCurve {
+  /** False-positive rate at each threshold, increasing from 0 to 1. */
   fpr: number[];
+  /** True-positive rate (recall) at each threshold. */
   tpr: number[];
+  /** Decreasing score thresholds; the first is +∞ (nothing predicted positive), as scikit-learn ≥ 1.3. */
   thresholds: number[];
 }
 
@@ -256,8 +259,11 @@ function averageBinaryScore(
 
 /** A precision–recall curve: precision and recall per threshold (increasing), ending at (recall 0, precision 1). */
 export interface PrecisionRecallCurve {
+  /** Precision at each threshold, ending with 1 (scikit-learn's convention). */
   precision: number[];
+  /** Recall at each threshold, ending with 0. */
   recall: number[];
+  /** Increasing score thresholds (one fewer than precision and recall). */
   thresholds: number[];
 }
 

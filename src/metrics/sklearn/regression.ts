@@ -12,7 +12,9 @@ export type Multioutput = "rawValues" | "uniformAverage" | "varianceWeighted" | 
 
 /** Options of the regression metrics. */
 export interface RegressionOptions {
+  /** One weight per sample (default: all 1). */
   sampleWeight?: Vector;
+  /** How outputs of a multi-output target combine: `"uniformAverage"` (default), `"rawValues"` (one score per output), `"varianceWeighted"` (R²/explained variance only) or per-output weights. */
   multioutput?: Multioutput;
 }
 

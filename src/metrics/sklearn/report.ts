@@ -25,21 +25,32 @@ export interface ClassificationReportOptions {
 
 /** One line of the report. */
 export interface ReportRow {
+  /** tp / (tp + fp) for the class, or the average for a summary row. */
   precision: number;
+  /** tp / (tp + fn) for the class, or the average for a summary row. */
   recall: number;
+  /** Harmonic mean of precision and recall (scikit-learn's key spelling). */
   "f1-score": number;
+  /** Number (or total weight) of true samples of the class; all samples for summary rows. */
   support: number;
 }
 
 /** The result of {@link classificationReport}: data (`toDict()`), text (`toString()`), a table in the kernel. */
 export class ClassificationReport {
   /** Per-label rows, keyed by target name, in label order. */
-  readonly classes: { name: string; row: ReportRow }[];
+  readonly classes: {
+    /** The class's display name (its label, or the given target name). */
+    name: string;
+    /** Its precision, recall, F1 and support. */
+    row: ReportRow;
+  }[];
   /** The accuracy, when the micro average is the accuracy (all present labels reported). */
   readonly accuracy?: number;
   /** The micro average, when some present labels are not reported. */
   readonly microAvg?: ReportRow;
+  /** Unweighted mean of the per-class rows ("macro avg"). */
   readonly macroAvg: ReportRow;
+  /** Mean of the per-class rows weighted by support ("weighted avg"). */
   readonly weightedAvg: ReportRow;
   /** Digits of the text form. */
   readonly digits: number;
