@@ -85,6 +85,22 @@ describe('history renderer', () => {
     expect(symbols.length).toBeGreaterThanOrEqual(6 * 3);
   });
 
+  it('draws a long batch series decimated and updates it in place', async () => {
+    // 10,000 batch points: buckets of 32 (9,999 / 32 = 312 complete ≤ 512), min and max of
+    // each plus the 15 tail points — at most 312 × 2 + 16 vertices instead of 10,000.
+    const n = 10000;
+    const x = Array.from({ length: n }, (_, i) => (i + 1) / 100);
+    const long = (points: number) => running(100, { steps: 100, epochs: 200, batches: { x: x.slice(0, points), metrics: { loss: x.slice(0, points).map(v => 1 / (1 + v) + 0.01 * Math.sin(v * 37)) }, stride: 1 } });
+    const r = renderer();
+    await r.renderModel(model(long(n - 1)));
+    await r.renderModel(model(long(n)));
+    expect(r.view?.viewsCreated).toBe(1);
+    const vertices = Array.from(r.node.querySelectorAll('.nnlab-dashboard-charts .mark-line path')).map(p => (p.getAttribute('d') ?? '').split('L').length);
+    const batchLine = Math.max(...vertices);
+    expect(batchLine).toBeGreaterThanOrEqual(312 * 2);
+    expect(batchLine).toBeLessThanOrEqual(312 * 2 + 16);
+  });
+
   it('starts without rows (the display sent at train begin) and draws a finite chart once rows arrive', async () => {
     const r = renderer();
     const empty: HistoryData = { ...running(0), batches: { x: [], metrics: {}, stride: 1 }, learningRate: [] };
