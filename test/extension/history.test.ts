@@ -178,7 +178,10 @@ describe('history renderer', () => {
     const button = r.node.querySelector('button.nnlab-dashboard-stop') as HTMLButtonElement;
     expect(button.disabled).toBe(false);
     button.click();
-    await new Promise(resolve => setTimeout(resolve, 20));
+    // Wait for the kernel's reply to be handled (on a busy machine this can take more than a tick).
+    for (let waited = 0; button.title !== 'Stop requested: training ends after the current batch' && waited < 5000; waited += 10) {
+      await new Promise(resolve => setTimeout(resolve, 10));
+    }
     expect(target).toBe('nnlab.training');
     expect(sent).toEqual([{ method: 'stop', runId: 'run-1' }]);
     expect(button.disabled).toBe(true);
