@@ -76,6 +76,8 @@ export class CellRunner {
     converters: ConverterSet,
     private readonly sources: CellSources,
     private readonly awaiting?: AwaitTracker,
+    /** Rewrites a cell before tslab compiles it (shorthand properties, see shorthand.ts). */
+    private readonly rewrite: (code: string) => string = (code) => code,
   ) {
     this.executor = createExecutor(rootDir, converters, this.recorder);
     this.readLine = (cell, line) => sources.line(cell, line);
@@ -90,7 +92,7 @@ export class CellRunner {
     try {
       // execute() compiles the cell and runs its synchronous part before it returns; what is
       // left is the cell's top-level await, run from the event loop.
-      const rest = this.executor.execute(code);
+      const rest = this.executor.execute(this.rewrite(code));
       this.awaiting?.setAwaiting(true);
       ok = await rest;
     } catch (thrown) {

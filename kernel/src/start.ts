@@ -1,3 +1,4 @@
+import { expandShorthandProperties, type ShorthandParser } from "./shorthand";
 import * as path from "path";
 import { createRequire } from "module";
 import { CellRunner } from "./cell-runner";
@@ -40,7 +41,7 @@ export function startKernel(configPath: string): void {
     training.stopAll();
     runner.interrupt();
   });
-  const runner = new CellRunner(process.cwd(), converters, sources, guard);
+  const runner = new CellRunner(process.cwd(), converters, sources, guard, (code) => expandShorthandProperties(code, ts as unknown as ShorthandParser));
   const displayHost = new KernelDisplayHost();
   displayHost.register();
 

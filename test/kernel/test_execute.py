@@ -74,3 +74,22 @@ def test_display_function_in_cells(kernel):
     update = only(outputs, "update_display_data")["content"]
     assert update["data"] == {"text/plain": "new"}
     assert update["transient"] == {"display_id": "d1"}
+
+
+def test_shorthand_properties_see_earlier_cells(kernel):
+    # tslab 1.0.22 does not rewrite `{ units }` to the earlier cell's export: "units is not defined".
+    kernel.execute("const units = 3;\nfunction build(o: { units: number; rate?: number }) { return o.units * 10; }")
+    reply, outputs = kernel.execute("({ units })")
+    assert reply["content"]["status"] == "ok", reply["content"]
+    assert only(outputs, "execute_result")["content"]["data"]["text/plain"] == "{ units: 3 }"
+    reply, outputs = kernel.execute("const rate = 0.5;\nbuild({ units, rate })")
+    assert only(outputs, "execute_result")["content"]["data"]["text/plain"] == "30"
+    # Destructuring with defaults still works after the rewrite.
+    reply, outputs = kernel.execute("let a = 0, b = 0;\n({ a, b = 7 } = { a: 1 });\n[a, b]")
+    assert only(outputs, "execute_result")["content"]["data"]["text/plain"] == "[ 1, 7 ]"
+
+
+def test_traceback_lines_unchanged_by_the_shorthand_rewrite(kernel):
+    reply, outputs = kernel.execute("const n = 2;\nconst o = { n };\nthrow new Error(`boom ${o.n}`);")
+    assert reply["content"]["status"] == "error"
+    assert reply["content"]["traceback"][1] == "    at In[1]:3:7"
