@@ -30,3 +30,15 @@ export function torchFixture(area: string): any {
 export function sklearnFixture(area: string): any {
   return JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "sklearn", `${area}.json`), "utf8"));
 }
+
+/** The lines `fn` printed with console.log (console.log is silenced while it runs). */
+export function consoleLines(fn: () => unknown): string[] {
+  const lines: string[] = [];
+  const spy = jest.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
+  try {
+    fn();
+  } finally {
+    spy.mockRestore();
+  }
+  return lines;
+}

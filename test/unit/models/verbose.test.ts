@@ -1,5 +1,6 @@
 // evaluate/predict print Keras's one-line summary when asked (verbose 1 or 2) and stay silent by default.
 import * as nn from "nnlab";
+import { consoleLines } from "../helpers";
 
 function model(): nn.Model {
   nn.setSeed(1);
@@ -11,31 +12,20 @@ function model(): nn.Model {
 const x = nn.tensor([[0, 0], [0, 1], [1, 0], [1, 1], [2, 2]]);
 const y = nn.tensor([[0], [1], [1], [1], [1]]);
 
-function captured(fn: () => unknown): string[] {
-  const lines: string[] = [];
-  const spy = jest.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
-  try {
-    fn();
-  } finally {
-    spy.mockRestore();
-  }
-  return lines;
-}
-
 test("evaluate is silent by default and prints Keras's summary line with verbose 1 and 2", () => {
   const m = model();
-  expect(captured(() => m.evaluate(x, y))).toEqual([]);
-  const [line1] = captured(() => m.evaluate(x, y, { batchSize: 2, verbose: 1 }));
+  expect(consoleLines(() => m.evaluate(x, y))).toEqual([]);
+  const [line1] = consoleLines(() => m.evaluate(x, y, { batchSize: 2, verbose: 1 }));
   // 5 samples in batches of 2: 3 steps; metrics sorted by name as Keras 3 prints them.
   expect(line1).toMatch(/^3\/3 ━{20} \d+s \d+(s|ms|us)\/step - accuracy: \d\.\d{4} - loss: \d\.\d{4}$/);
-  const [line2] = captured(() => m.evaluate(x, y, { batchSize: 2, verbose: 2 }));
+  const [line2] = consoleLines(() => m.evaluate(x, y, { batchSize: 2, verbose: 2 }));
   expect(line2).toMatch(/^3\/3 - \d+s - \d+(s|ms|us)\/step - accuracy: \d\.\d{4} - loss: \d\.\d{4}$/);
 });
 
 test("predict prints the step line without metrics when verbose", () => {
   const m = model();
-  expect(captured(() => m.predict(x))).toEqual([]);
-  expect(captured(() => m.predict(x, { batchSize: 4, verbose: 1 }))[0]).toMatch(/^2\/2 ━{20} \d+s \d+(s|ms|us)\/step$/);
+  expect(consoleLines(() => m.predict(x))).toEqual([]);
+  expect(consoleLines(() => m.predict(x, { batchSize: 4, verbose: 1 }))[0]).toMatch(/^2\/2 ━{20} \d+s \d+(s|ms|us)\/step$/);
 });
 
 test("a bad verbose value is a clear error", () => {

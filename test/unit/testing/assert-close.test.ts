@@ -1,22 +1,11 @@
 import * as nn from "nnlab";
-
-/** What `fn` printed with console.log. */
-function printed(fn: () => void): string[] {
-  const lines: string[] = [];
-  const spy = jest.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
-  try {
-    fn();
-  } finally {
-    spy.mockRestore();
-  }
-  return lines;
-}
+import { consoleLines } from "../helpers";
 
 describe("assertClose", () => {
   test("passes within atol + rtol·|expected| and reports the label", () => {
-    expect(printed(() => nn.assertClose(0.6224593312, 0.62245933, { label: "σ(0.5)" }))).toEqual(["✓ σ(0.5) ≈ 0.62245933"]);
-    expect(printed(() => nn.assertClose(nn.tensor([1, 2]), [1, 2 + 1e-7]))).toEqual(["✓ value ≈ 2 values"]);
-    expect(printed(() => nn.assertClose(1, 1, { print: false }))).toEqual([]);
+    expect(consoleLines(() => nn.assertClose(0.6224593312, 0.62245933, { label: "σ(0.5)" }))).toEqual(["✓ σ(0.5) ≈ 0.62245933"]);
+    expect(consoleLines(() => nn.assertClose(nn.tensor([1, 2]), [1, 2 + 1e-7]))).toEqual(["✓ value ≈ 2 values"]);
+    expect(consoleLines(() => nn.assertClose(1, 1, { print: false }))).toEqual([]);
   });
 
   test("fails with both values, the index and the tolerances", () => {
@@ -29,7 +18,7 @@ describe("assertClose", () => {
   });
 
   test("check() passes or throws with the message", () => {
-    expect(printed(() => nn.check(1 < 2, "one is less than two"))).toEqual(["✓ one is less than two"]);
+    expect(consoleLines(() => nn.check(1 < 2, "one is less than two"))).toEqual(["✓ one is less than two"]);
     expect(() => nn.check(false, "accuracy ≥ 0.9")).toThrow("check failed: accuracy ≥ 0.9");
   });
 });
