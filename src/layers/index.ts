@@ -1,5 +1,5 @@
 /** Layer factories, as `nn.layers.dense(...)`, and the layer classes. */
-export { Layer, type LayerArgs, type LayerConfig, type WeightOptions, type InputSpec } from "./layer";
+export { Layer, type LayerArgs, type LayerConfig, type WeightOptions, type InputSpec, type RegularizationOptions } from "./layer";
 export { Dense, dense, type DenseArgs } from "./dense";
 export { InputLayer, inputLayer, input, type InputLayerArgs } from "./input-layer";
 export { Activation, activation, type ActivationArgs } from "./activation";

@@ -21,6 +21,15 @@ import { toSnakeCase, uniqueName } from "../util/names";
 import type { ShapeSpec } from "../display/mime";
 import { serializeIdentifier } from "./config-values";
 
+/** Which penalties {@link Layer.regularizationLosses} returns. */
+export interface RegularizationOptions {
+  /**
+   * True when a layer that contains this one (a model or a wrapper) is frozen: weight penalties
+   * are left out, activity and added losses still count. Default false.
+   */
+  insideFrozen?: boolean;
+}
+
 /** Arguments every layer takes. */
 export interface LayerArgs {
   /** Layer name; unique automatic names (`dense`, `dense_1`, …) when omitted. */
@@ -300,14 +309,32 @@ export abstract class Layer {
 
   /**
    * Differentiable scalar penalties to add to the training loss: each trainable weight's
-   * regularizer penalty (computed from the current values) and the activity penalties of
-   * the last training call. Frozen layers contribute no weight penalties, as in Keras.
+   * regularizer penalty (computed from the current values) and the activity and added losses
+   * of the last call. Frozen layers contribute no weight penalties, as Keras 3 sums them over
+   * `trainable_weights`; their activity and added losses still count, as in Keras's `losses`.
+   *
+   * @param options `insideFrozen: true` when a layer that contains this one (a model or a
+   * wrapper) is frozen: the weight penalties are left out as if this layer were frozen too,
+   * and its own `trainable` flag is neither read for that nor changed.
    */
-  regularizationLosses(): Tensor[] {
-    const weightLosses = this.trainable
+  regularizationLosses(options: RegularizationOptions = {}): Tensor[] {
+    const weightLosses = this.countsWeightPenalties(options)
       ? this.ownWeights.filter((w) => w.trainable && w.regularizer).map((w) => w.regularizer!.penalty(w.variable))
       : [];
     return [...weightLosses, ...this.activityLosses];
+  }
+
+  /**
+   * The options a container passes to the layers inside it: they are inside a frozen layer
+   * when this one is frozen or is itself inside one.
+   */
+  protected innerRegularizationOptions(options: RegularizationOptions): RegularizationOptions {
+    return { insideFrozen: !this.countsWeightPenalties(options) };
+  }
+
+  /** True when weight penalties count: the layer is trainable and no layer around it is frozen. */
+  private countsWeightPenalties(options: RegularizationOptions): boolean {
+    return this.trainable && options.insideFrozen !== true;
   }
 
   /**

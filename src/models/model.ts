@@ -7,7 +7,7 @@ import { Tensor, type NestedArray } from "../tensor/tensor";
 import { toTensor, tensor } from "../tensor/creation";
 import { noGrad } from "../tensor/autograd";
 import { shapeToString } from "../tensor/shape";
-import { Layer, type LayerConfig } from "../layers/layer";
+import { Layer, type LayerConfig, type RegularizationOptions } from "../layers/layer";
 import { getOptimizer, type Optimizer, type OptimizerIdentifier } from "../optimizers";
 import type { VariableStats } from "../optimizers/optimizer";
 import { getLoss, Loss, type LossIdentifier, type ResolvedLoss } from "../losses";
@@ -384,9 +384,9 @@ export abstract class Model extends Layer {
    * (nested models included) and the model's own {@link Model.addLoss} terms. A frozen model
    * (`trainable = false`) adds no weight penalties of the layers inside it, whatever their own
    * `trainable` says, as Keras 3 sums penalties over `trainable_weights` only; their added and
-   * activity losses still count.
+   * activity losses still count. `options` as {@link Layer.regularizationLosses}.
    */
-  override regularizationLosses(): Tensor[] {
+  override regularizationLosses(options: RegularizationOptions = {}): Tensor[] {
     const own = this.addedLosses.map((fn, i) => {
       const t = fn();
       if (!(t instanceof Tensor) || t.size !== 1) throw new TypeError(`${this.name}: added loss ${i} must return a scalar Tensor, got ${t instanceof Tensor ? `shape ${shapeToString(t.shape)}` : typeof t}`);
@@ -394,8 +394,9 @@ export abstract class Model extends Layer {
     });
     const pass = this.passLosses;
     this.passLosses = [];
-    const inner = this.trainable ? this.layers.flatMap((l) => l.regularizationLosses()) : this.layers.flatMap(frozenLosses);
-    return [...super.regularizationLosses(), ...inner, ...own, ...pass];
+    const innerOptions = this.innerRegularizationOptions(options);
+    const inner = this.layers.flatMap((l) => l.regularizationLosses(innerOptions));
+    return [...super.regularizationLosses(options), ...inner, ...own, ...pass];
   }
 
   /** Re-imposes every layer's weight constraints (a frozen model leaves them alone). */
@@ -633,22 +634,6 @@ export abstract class Model extends Layer {
   /** A model displays as its summary. */
   [JUPYTER_DISPLAY](): MimeBundle {
     return summaryBundle(this.summaryData());
-  }
-}
-
-/**
- * The losses `layer` gives when frozen: its added and activity losses without weight penalties.
- * Every layer (wrappers and nested models included) already drops its weight penalties while
- * `trainable` is false, so the layer is frozen for the duration of the call and restored after;
- * nothing else runs in between.
- */
-function frozenLosses(layer: Layer): Tensor[] {
-  const was = layer.trainable;
-  layer.trainable = false;
-  try {
-    return layer.regularizationLosses();
-  } finally {
-    layer.trainable = was;
   }
 }
 

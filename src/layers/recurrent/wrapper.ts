@@ -4,7 +4,7 @@
  * optimizers, summaries and `getWeights`/`setWeights` see them, and freezing the wrapper freezes them.
  */
 import type { Tensor } from "../../tensor/tensor";
-import { Layer, type LayerArgs } from "../layer";
+import { Layer, type LayerArgs, type RegularizationOptions } from "../layer";
 
 /** A layer whose weights are those of its inner layers. */
 export abstract class Wrapper extends Layer {
@@ -31,8 +31,13 @@ export abstract class Wrapper extends Layer {
     return this.innerLayers.reduce((n, l) => n + l.countParams(), 0);
   }
 
-  override regularizationLosses(): Tensor[] {
-    return [...(this.trainable ? this.innerLayers.flatMap((l) => l.regularizationLosses()) : []), ...super.regularizationLosses()];
+  /**
+   * The wrapped layers' penalties, then the wrapper's own. A frozen wrapper drops the wrapped
+   * layers' weight penalties (their activity losses still count, as in Keras's `losses`).
+   */
+  override regularizationLosses(options: RegularizationOptions = {}): Tensor[] {
+    const innerOptions = this.innerRegularizationOptions(options);
+    return [...this.innerLayers.flatMap((l) => l.regularizationLosses(innerOptions)), ...super.regularizationLosses(options)];
   }
 
   override applyConstraints(): void {
