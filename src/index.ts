@@ -13,10 +13,9 @@
  * model.summary();
  * ```
  */
-import { setBackendImpl } from "./backend/backend";
-import { tsBackend } from "./backend/ts-backend";
+import { selectDefaultBackend } from "./backend/select";
 
-setBackendImpl(tsBackend);
+selectDefaultBackend();
 
 // Tensors and autodiff
 export { Tensor, type NestedArray } from "./tensor/tensor";
@@ -38,6 +37,7 @@ export { assertClose, check, type CloseOptions } from "./testing";
 export { setSeed, random, Random } from "./random/rng";
 export { clearSession } from "./util/names";
 export { backend, type Backend } from "./backend/backend";
+export { setBackend, backendInfo, type BackendName, type BackendInfo } from "./backend/select";
 
 // Building blocks, as namespaces: nn.layers.dense(...), nn.optimizers.sgd(...), …
 export * as layers from "./layers";

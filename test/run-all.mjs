@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs every test suite after setup and ends with one line that sums them up:
-//   jest (library with line coverage + extension renderers) → checks (library coverage per core
+//   jest (library with line coverage + extension renderers, on the wasm backend) → jest (library
+//   again, on the TypeScript backend) → checks (library coverage per core
 //   folder, type-check of the tests, API docs build) → pytest (kernel protocol, notebooks, HTML
 //   export) → jest (browser: a real JupyterLab in headless Chromium).
 // Each runner prints its own summary; a failing suite does not stop the others. Each check counts
@@ -17,13 +18,13 @@ fs.mkdirSync(artifacts, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let runnerFailed = false;
 
-function runJest(name, projects, { coverage = false } = {}) {
+function runJest(name, projects, { coverage = false, env = {} } = {}) {
   const report = path.join(artifacts, `jest-${name}.json`);
   fs.rmSync(report, { force: true });
   const jest = path.join(root, "node_modules", "jest", "bin", "jest.js");
   const args = [jest, "-c", "test/jest.config.js", "--selectProjects", ...projects, "--json", `--outputFile=${report}`];
   if (coverage) args.push("--coverage");
-  const r = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: jupyterEnv() });
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...jupyterEnv(), ...env } });
   if (!fs.existsSync(report)) {
     console.error(`[test] jest ${name} produced no report (exit ${r.status})`);
     runnerFailed = true;
@@ -118,8 +119,12 @@ function checkDocs() {
   check("docs (typedoc → docs/api)", r.status === 0, `${totalsLine}; ${undocumented} exported symbols without a doc comment; log: ${path.relative(root, log)}`);
 }
 
-runJest("unit", ["unit", "extension"], { coverage: true });
+// The library's unit suite runs once per compute backend: WebAssembly SIMD (the default, with
+// coverage) and the TypeScript reference; both must pass, i.e. agree within the tests' float32
+// tolerances.
+runJest("unit", ["unit", "extension"], { coverage: true, env: { NNLAB_BACKEND: "wasm" } });
 checkCoverage();
+runJest("unit-ts-backend", ["unit"], { env: { NNLAB_BACKEND: "ts" } });
 checkTestTypes();
 checkDocs();
 // Separate sessions: each folder's helpers live in its own conftest.py, which pytest would

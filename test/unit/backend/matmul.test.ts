@@ -1,10 +1,18 @@
 /**
- * The backend's matmul against a plain triple loop (the definition of the product, evaluated in
- * float64), for every transpose combination and for sizes that are not multiples of the 4×4
- * tile, so edge tiles, zero padding and the packing strides are all exercised.
+ * Both backends' matmul against a plain triple loop (the definition of the product, evaluated in
+ * float64), for every transpose combination and for sizes that are not multiples of the tiles
+ * (4×4 in TypeScript, 4×8 in WebAssembly), so edge tiles, zero padding and the packing strides
+ * are all exercised.
  */
+import type { Backend } from "../../../src/backend/backend";
 import { packedMatmul } from "../../../src/backend/packed-matmul";
 import { tsBackend } from "../../../src/backend/ts-backend";
+import { wasmBackend } from "../../../src/backend/wasm-backend";
+import { WasmKernels } from "../../../src/backend/wasm-kernels";
+
+const kernels = WasmKernels.load();
+if (typeof kernels === "string") throw new Error(`the wasm kernels must be built for these tests: ${kernels}`);
+const BACKENDS: [string, Backend][] = [["ts", tsBackend], ["wasm", wasmBackend(kernels)]];
 
 type Arr = Float32Array | Float64Array;
 
@@ -63,7 +71,16 @@ const TRANSPOSES: [boolean, boolean][] = [
   [true, true],
 ];
 
-describe("backend matmul (packed 4×4 tiles)", () => {
+/**
+ * The float32 error bound: the TypeScript kernel sums in float64 and rounds once per depth block
+ * of 256; the wasm kernel sums in float32, whose error grows at most as k·u (u = 2⁻²⁴) relative
+ * to Σ|a||b| (Higham, Accuracy and Stability of Numerical Algorithms, §3.1).
+ */
+function float32Tolerance(name: string, k: number): number {
+  return name === "ts" ? Math.ceil(Math.max(k, 1) / 256) * 2 ** -23 : Math.max(k, 1) * 2 ** -24 + 2 ** -24;
+}
+
+describe("packed kernel by hand", () => {
   test("a hand-computed 2×3 · 3×2 product", () => {
     const a = Float64Array.from([1, 2, 3, 4, 5, 6]); // [[1,2,3],[4,5,6]]
     const b = Float64Array.from([7, 8, 9, 10, 11, 12]); // [[7,8],[9,10],[11,12]]
@@ -76,13 +93,15 @@ describe("backend matmul (packed 4×4 tiles)", () => {
     // B·A = [[7+24+45, 14+32+54], [10+33+60, 20+44+72]] = [[76, 100], [103, 136]]; transposed:
     expect(Array.from(out)).toEqual([76, 103, 100, 136]);
   });
+});
 
+describe.each(BACKENDS)("%s backend matmul", (name, be) => {
   describe.each(TRANSPOSES)("transA=%s transB=%s", (transA, transB) => {
     test.each(SIZES)("float64 m=%i k=%i n=%i matches the definition to 1e-13", (m, k, n) => {
       const a = values(m * k, 1 + m, Float64Array);
       const b = values(k * n, 7 + n, Float64Array);
       const out = new Float64Array(m * n).fill(NaN); // every element must be written
-      tsBackend.matmul(a, b, out, m, k, n, transA, transB);
+      be.matmul(a, b, out, m, k, n, transA, transB);
       check(out, a, b, m, k, n, transA, transB, 1e-13);
     });
 
@@ -90,9 +109,8 @@ describe("backend matmul (packed 4×4 tiles)", () => {
       const a = values(m * k, 3 + k, Float32Array);
       const b = values(k * n, 11 + m, Float32Array);
       const out = new Float32Array(m * n).fill(NaN);
-      tsBackend.matmul(a, b, out, m, k, n, transA, transB);
-      // Sums are accumulated in float64 and rounded once: the error is one float32 rounding.
-      check(out, a, b, m, k, n, transA, transB, 2 ** -23);
+      be.matmul(a, b, out, m, k, n, transA, transB);
+      check(out, a, b, m, k, n, transA, transB, float32Tolerance(name, k));
     });
   });
 
@@ -100,26 +118,26 @@ describe("backend matmul (packed 4×4 tiles)", () => {
     const a = values(6 * 5, 5, Float32Array);
     const b = values(5 * 7, 9, Float64Array);
     const out = new Float64Array(6 * 7);
-    tsBackend.matmul(a, b, out, 6, 5, 7, false, false);
+    be.matmul(a, b, out, 6, 5, 7, false, false);
     check(out, a, b, 6, 5, 7, false, false, 1e-13);
   });
 
   test("an empty shared dimension gives zeros, and empty outputs are fine", () => {
     const out = new Float64Array(6).fill(NaN);
-    tsBackend.matmul(new Float64Array(0), new Float64Array(0), out, 2, 0, 3, false, false);
+    be.matmul(new Float64Array(0), new Float64Array(0), out, 2, 0, 3, false, false);
     expect(Array.from(out)).toEqual([0, 0, 0, 0, 0, 0]);
-    expect(() => tsBackend.matmul(new Float64Array(0), new Float64Array(0), new Float64Array(0), 0, 0, 0, true, true)).not.toThrow();
+    expect(() => be.matmul(new Float64Array(0), new Float64Array(0), new Float64Array(0), 0, 0, 0, true, true)).not.toThrow();
   });
 
   test("the same buffer as both operands (x·xᵀ) and repeated calls of different sizes reuse scratch correctly", () => {
     const x = values(9 * 6, 13, Float64Array);
     const out = new Float64Array(81);
-    tsBackend.matmul(x, x, out, 9, 6, 9, false, true);
+    be.matmul(x, x, out, 9, 6, 9, false, true);
     check(out, x, x, 9, 6, 9, false, true, 1e-13);
     // A smaller product after a larger one must not read stale scratch.
     const small = new Float64Array(4);
     const a = Float64Array.from([1, 2, 3, 4]);
-    tsBackend.matmul(a, a, small, 2, 2, 2, false, false);
+    be.matmul(a, a, small, 2, 2, 2, false, false);
     expect(Array.from(small)).toEqual([7, 10, 15, 22]);
   });
 
@@ -130,14 +148,13 @@ describe("backend matmul (packed 4×4 tiles)", () => {
       const a64 = values(m * k, 17 + m, Float64Array);
       const b64 = values(k * n, 19 + n, Float64Array);
       const out64 = new Float64Array(m * n).fill(NaN);
-      tsBackend.matmul(a64, b64, out64, m, k, n, transA, transB);
+      be.matmul(a64, b64, out64, m, k, n, transA, transB);
       check(out64, a64, b64, m, k, n, transA, transB, 1e-13);
       const a32 = Float32Array.from(a64);
       const b32 = Float32Array.from(b64);
       const out32 = new Float32Array(m * n).fill(NaN);
-      tsBackend.matmul(a32, b32, out32, m, k, n, transA, transB);
-      // One float32 rounding per depth block of 256: ⌈517 / 256⌉ = 3 roundings at most.
-      check(out32, a32, b32, m, k, n, transA, transB, 3 * 2 ** -23);
+      be.matmul(a32, b32, out32, m, k, n, transA, transB);
+      check(out32, a32, b32, m, k, n, transA, transB, float32Tolerance(name, k));
     }
   });
 
@@ -146,9 +163,50 @@ describe("backend matmul (packed 4×4 tiles)", () => {
     const b = values(5 * 3, 29, Float32Array);
     const big = new Float32Array(40).fill(-7);
     const view = big.subarray(10, 28);
-    tsBackend.matmul(a, b, view, 6, 5, 3, false, false);
-    check(view, a, b, 6, 5, 3, false, false, 2 ** -23);
+    be.matmul(a, b, view, 6, 5, 3, false, false);
+    check(view, a, b, 6, 5, 3, false, false, float32Tolerance(name, 5));
     expect(Array.from(big.subarray(0, 10))).toEqual(new Array(10).fill(-7));
     expect(Array.from(big.subarray(28))).toEqual(new Array(12).fill(-7));
+  });
+});
+
+describe("wasm kernels' memory", () => {
+  test("grows for a large product, then serves smaller ones without stale data", () => {
+    if (typeof kernels === "string") throw new Error(kernels);
+    const be = wasmBackend(kernels);
+    const [m, k, n] = [300, 700, 200];
+    const a = values(m * k, 31, Float32Array);
+    const b = values(k * n, 37, Float32Array);
+    const out = new Float32Array(m * n).fill(NaN);
+    be.matmul(a, b, out, m, k, n, false, false);
+    check(out, a, b, m, k, n, false, false, float32Tolerance("wasm", k));
+    const grown = kernels.memoryBytes;
+    // A 2×2 product after the large one: [[1,2],[3,4]]² = [[7,10],[15,22]], exactly.
+    const small = new Float32Array(4);
+    be.matmul(Float32Array.from([1, 2, 3, 4]), Float32Array.from([1, 2, 3, 4]), small, 2, 2, 2, false, false);
+    expect(Array.from(small)).toEqual([7, 10, 15, 22]);
+    expect(kernels.memoryBytes).toBe(grown);
+  });
+
+  test("float64 and mixed products are left to the TypeScript kernel, bit for bit", () => {
+    if (typeof kernels === "string") throw new Error(kernels);
+    const a = values(7 * 9, 41, Float64Array);
+    const b = values(9 * 5, 43, Float32Array);
+    const viaWasm = new Float64Array(35);
+    const viaTs = new Float64Array(35);
+    wasmBackend(kernels).matmul(a, b, viaWasm, 7, 9, 5, true, false);
+    tsBackend.matmul(a, b, viaTs, 7, 9, 5, true, false);
+    expect(Array.from(viaWasm)).toEqual(Array.from(viaTs));
+  });
+
+  test("a missing kernels file is reported with its path, not thrown", () => {
+    const why = WasmKernels.load("/nonexistent/kernels.wasm");
+    expect(why).toBe("/nonexistent/kernels.wasm is missing (the build compiles it: npm run build -w nnlab)");
+  });
+
+  test("bytes that are not a SIMD WebAssembly module are reported, not thrown", () => {
+    const why = WasmKernels.load(__filename);
+    expect(typeof why).toBe("string");
+    expect(why).toMatch(/^the WebAssembly SIMD kernels do not compile here: /);
   });
 });
