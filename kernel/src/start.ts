@@ -52,7 +52,6 @@ export function startKernel(configPath: string): void {
   });
   const server = new NnlabServer(handler, configPath, (work) => guard.kernelWork(work));
   server.comms.register();
-  training.watchRegistry();
   training.registerCommTarget(server.comms);
   guard.start().catch((err: unknown) => {
     console.error("nnlab kernel: the SIGINT holder thread did not start; interrupts may kill the kernel:", err);

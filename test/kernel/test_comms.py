@@ -3,7 +3,6 @@ import time
 
 from conftest import of_type, only
 
-RUNS = '(globalThis as any)[Symbol.for("nnlab.trainingRuns")]'
 COMMS = '(globalThis as any)[Symbol.for("nnlab.comms")]'
 
 
@@ -55,13 +54,15 @@ def test_stop_unknown_run_answers_not_ok(kernel):
 
 
 def test_stop_reaches_a_registry_while_a_cell_runs(kernel):
-    # A stand-in for the library's registry of running fits, installed from a cell; the cell
-    # waits until the kernel, receiving the comm message, has called stop("r1").
+    # A run registered from a cell in the library's registry of running fits (as fit's live
+    # display does); the cell waits until the kernel, receiving the comm message, has stopped it.
     cell = (
+        'import * as nn from "nnlab";\n'
         "let stopped: string[] = [];\n"
-        f"{RUNS} = {{ stop(id: string) {{ stopped.push(id); return id === 'r1'; }} }};\n"
+        "const unregister = nn.display.trainingRuns().register('r1', () => stopped.push('r1'));\n"
         'console.log("waiting");\n'
         "while (stopped.length === 0) await new Promise((r) => setTimeout(r, 10));\n"
+        "unregister();\n"
         "stopped"
     )
     msg_id = kernel.send(cell)
