@@ -1,36 +1,35 @@
-// What every training benchmark in bench/ shares: options, a seeded generator for synthetic
-// data, the machine description, and the alternating timing loop that prints medians and writes
-// a results file. A benchmark supplies only its data and one `fitEpoch` per library.
-import fs from "node:fs";
+// What the benchmark runner (run.mjs) and its library processes (child.mjs) share: options, the
+// seeded generator for synthetic data, the machine description, and how each JavaScript library
+// is loaded (nnlab per backend, TensorFlow.js per backend).
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 
-/** `--name value` from the command line as a number, or `fallback`. */
-export function option(name, fallback) {
+/** The repository's root (bench/..). */
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** `--name value` from the command line as a string, or `fallback`. */
+export function stringOption(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
 }
 
-/** `--only nnlab` (or `--only tfjs-cpu`): time one library, e.g. under `node --cpu-prof`. */
-export const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
-
-/**
- * The nnlab build to time: `NNLAB_PATH=/path/to/dist` compares another build (e.g. a branch's)
- * without touching this tree; by default the workspace package `nnlab` (src/dist).
- */
-export function loadNnlab() {
-  return require(process.env.NNLAB_PATH ? path.resolve(process.env.NNLAB_PATH) : "nnlab");
+/** `--name value` from the command line as a number, or `fallback`; a non-number is an error. */
+export function option(name, fallback) {
+  const raw = stringOption(name, undefined);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value)) throw new RangeError(`bench: --${name} needs a number, got "${raw}"`);
+  return value;
 }
 
-/** TensorFlow.js on its cpu backend (plain JavaScript, like nnlab: the fair peer). */
-export async function loadTfjsCpu() {
-  const tf = require("@tensorflow/tfjs");
-  await tf.setBackend("cpu");
-  await tf.ready();
-  return tf;
+/** `--name a,b,c` as a list, or `undefined` when absent. */
+export function listOption(name) {
+  const raw = stringOption(name, undefined);
+  return raw === undefined ? undefined : raw.split(",").map((s) => s.trim()).filter(Boolean);
 }
 
 /** mulberry32: a small seeded generator, so every library trains on the same bytes every run. */
@@ -45,15 +44,8 @@ export function mulberry32(seed) {
   };
 }
 
-/** The median of a list of numbers. */
-export function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-
-/** Where the numbers come from; load averages show how busy the (shared) machine was. */
-function machine(loadAtStart) {
+/** The hardware and software the numbers come from (load averages are added by the runner). */
+export function machine() {
   const cpus = os.cpus();
   return {
     cpu: cpus[0]?.model ?? "unknown",
@@ -61,42 +53,76 @@ function machine(loadAtStart) {
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
-    loadAverageAtStart: loadAtStart.map((l) => Number(l.toFixed(2))),
-    loadAverageAtEnd: os.loadavg().map((l) => Number(l.toFixed(2))),
   };
 }
 
+/** Thrown when a library cannot run a workload at all (e.g. a missing kernel), as opposed to a bug. */
+export class Unsupported extends Error {}
+
 /**
- * Times `runners` (each `{ name, version, fitEpoch: async () => epochLoss }`, set up by
- * `setUps[name]()`), alternating after `warmup` epochs each so that a busy phase of a shared
- * machine hits all of them; prints every epoch and the medians of samples/s, and writes
- * `{ date, task, machine, results, ratio }` to `resultsFile` unless `--only` narrowed the run.
- * `ratio` is the first runner's median over the second's.
+ * nnlab on one compute backend ("ts" or "wasm"). `NNLAB_PATH=/path/to/dist` times another build
+ * (e.g. a branch's) without touching this tree; by default the workspace package (src/dist).
+ * The runner also sets `NNLAB_BACKEND` for the process, so a backend chosen at load time agrees.
+ * Returns `{ nn, info }`, where `info` is `nn.backendInfo()` (or a description of the only,
+ * TypeScript, backend in builds that predate backend selection).
  */
-export async function runAlternating({ title, task, samples, setUps, resultsFile, reps = option("reps", 5), warmup = option("warmup", 1) }) {
-  const loadAtStart = os.loadavg();
-  const runners = [];
-  for (const [name, setUp] of Object.entries(setUps)) if (!only || only === name) runners.push(await setUp());
-  const results = Object.fromEntries(runners.map((r) => [r.name, { version: r.version, epochs: [] }]));
-  console.log(`${title}; ${warmup} warm-up + ${reps} timed epochs each, alternating`);
-  for (let rep = -warmup; rep < reps; rep++) {
-    for (const r of runners) {
-      const start = process.hrtime.bigint();
-      const loss = await r.fitEpoch();
-      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      const t = { samplesPerSecond: samples / seconds, seconds, loss };
-      const label = rep < 0 ? "warm-up" : `rep ${rep + 1}`;
-      console.log(`  ${r.name.padEnd(9)} ${label.padEnd(8)} ${t.samplesPerSecond.toFixed(0).padStart(7)} samples/s  (${t.seconds.toFixed(2)} s, loss ${t.loss.toFixed(4)})`);
-      if (rep >= 0) results[r.name].epochs.push(t);
-    }
+export function loadNnlab(backendName) {
+  const nn = require(process.env.NNLAB_PATH ? path.resolve(process.env.NNLAB_PATH) : "nnlab");
+  if (typeof nn.setBackend !== "function" || typeof nn.backendInfo !== "function") {
+    if (backendName !== "ts") throw new Unsupported(`this nnlab build has no nn.setBackend (only the TypeScript backend)`);
+    return { nn, info: { name: "ts", simd: false, threads: 1, reason: "build without backend selection" } };
   }
-  for (const r of runners) results[r.name].medianSamplesPerSecond = median(results[r.name].epochs.map((e) => e.samplesPerSecond));
-  const [first, second] = runners.map((r) => results[r.name].medianSamplesPerSecond);
-  const ratio = first && second ? first / second : null;
-  const medians = runners.map((r) => `${r.name} ${results[r.name].medianSamplesPerSecond.toFixed(0)}`).join(", ");
-  console.log(`\nmedian samples/s: ${medians}${ratio ? `; ${runners[0].name}/${runners[1].name} = ${ratio.toFixed(2)}` : ""}`);
-  if (only) return; // a partial run (profiling) does not replace the recorded comparison
-  const report = { date: new Date().toISOString(), task: { ...task, warmup, reps }, machine: machine(loadAtStart), results, ratio };
-  fs.writeFileSync(resultsFile, JSON.stringify(report, null, 2) + "\n");
-  console.log(`wrote ${path.relative(process.cwd(), resultsFile)}`);
+  nn.setBackend(backendName);
+  const info = nn.backendInfo();
+  if (info.name !== backendName) throw new Unsupported(`nn.setBackend("${backendName}") left backend "${info.name}": ${info.reason}`);
+  return { nn, info };
+}
+
+/**
+ * TensorFlow.js on its "cpu" backend (plain JavaScript) or its "wasm" backend (XNNPACK kernels,
+ * SIMD when the engine has it; the .wasm files load from node_modules, no network). One thread:
+ * Node has no threaded wasm build path in tfjs 4.22 (WASM_HAS_MULTITHREAD_SUPPORT is false), and
+ * `setThreadsCount(1)` says so explicitly should that change. Returns `{ tf, info }`.
+ */
+export async function loadTfjs(backendName) {
+  const tf = require("@tensorflow/tfjs");
+  if (backendName === "wasm") {
+    const wasm = require("@tensorflow/tfjs-backend-wasm");
+    wasm.setThreadsCount(1);
+    // Where tfjs looks by default in Node too, stated so that a moved package fails loudly.
+    wasm.setWasmPaths(path.dirname(require.resolve("@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm")) + path.sep);
+    if (!(await tf.setBackend("wasm"))) throw new Unsupported("tf.setBackend('wasm') failed");
+    await tf.ready();
+    return {
+      tf,
+      info: {
+        name: "wasm",
+        simd: tf.env().getBool("WASM_HAS_SIMD_SUPPORT"),
+        threads: wasm.getThreadsCount(),
+        multithreadSupport: tf.env().getBool("WASM_HAS_MULTITHREAD_SUPPORT"),
+        version: wasm.version_wasm,
+      },
+    };
+  }
+  await tf.setBackend("cpu");
+  await tf.ready();
+  return { tf, info: { name: "cpu", simd: false, threads: 1 } };
+}
+
+/**
+ * Calls `fn` until at least `minSeconds` have passed (and at least `minCalls` times); returns the
+ * number of calls, the total seconds and each call's seconds. For work too short to time once.
+ */
+export async function repeatFor(fn, { minSeconds = 0.5, minCalls = 1 } = {}) {
+  const times = [];
+  const start = process.hrtime.bigint();
+  let elapsed = 0;
+  while (times.length < minCalls || elapsed < minSeconds) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    const t1 = process.hrtime.bigint();
+    times.push(Number(t1 - t0) / 1e9);
+    elapsed = Number(t1 - start) / 1e9;
+  }
+  return { calls: times.length, seconds: elapsed, times };
 }

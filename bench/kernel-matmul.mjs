@@ -1,15 +1,17 @@
 #!/usr/bin/env node
-// Throughput of the backend's matmul kernel on the products one training step of the bench's MLP
-// (784-128-10, batch 64) computes, in G multiply-adds per second, float32 and float64.
+// Throughput of one nnlab backend's matmul kernel (called directly, no tensors) on the products
+// one training step of the bench's MLP (784-128-10, batch 64) computes, in G multiply-adds per
+// second, float32 and float64.
 //
-//   npm run build -w src && node bench/matmul.mjs
-//   NNLAB_PATH=/other/src/dist node bench/matmul.mjs   # another build, for before/after
+//   npm run build -w src && node bench/kernel-matmul.mjs [--backend ts|wasm]
+//   NNLAB_PATH=/other/src/dist node bench/kernel-matmul.mjs   # another build, for before/after
 //
-// For tuning the kernel (src/backend/packed-matmul.ts); bench/mlp.mjs measures whole training.
-import { loadNnlab } from "./harness.mjs";
+// For tuning kernels (src/backend/); bench/run.mjs measures the public ops and whole training.
+import { loadNnlab, stringOption } from "./harness.mjs";
 
-const nn = loadNnlab();
+const { nn, info } = loadNnlab(stringOption("backend", "ts"));
 const be = nn.backend();
+console.log(`backend ${info.name} (simd ${info.simd}, threads ${info.threads})`);
 
 // [label, m, k, n, transA, transB]
 const PRODUCTS = [
