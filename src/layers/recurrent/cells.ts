@@ -16,7 +16,6 @@ import { SimpleRNN } from "./simple-rnn";
 
 /** Options a cell does not take: they describe a loop over time, which the caller writes. */
 export type RecurrentLoopOptions = "returnSequences" | "returnState" | "goBackwards" | "stateful" | "unroll" | "dropout" | "recurrentDropout" | "seed";
-type LoopOptions = RecurrentLoopOptions;
 
 /** Arguments of {@link simpleRNNCell}: those of {@link SimpleRNN} without the loop options. */
 export type SimpleRNNCellArgs = Omit<RNNArgs, RecurrentLoopOptions>;
@@ -25,38 +24,64 @@ export type LSTMCellArgs = Omit<LSTMArgs, RecurrentLoopOptions>;
 /** Arguments of {@link gruCell}: those of {@link GRU} without the loop options. */
 export type GRUCellArgs = Omit<GRUArgs, RecurrentLoopOptions>;
 
-const LOOP_KEYS: LoopOptions[] = ["returnSequences", "returnState", "goBackwards", "stateful", "unroll", "dropout", "recurrentDropout", "seed"];
+const LOOP_KEYS: RecurrentLoopOptions[] = ["returnSequences", "returnState", "goBackwards", "stateful", "unroll", "dropout", "recurrentDropout", "seed"];
 
 /** Rejects loop options (a cell is one step; dropout masks belong to the whole sequence, i.e. the layer). */
 function cellArgs<T extends object>(args: T, className: string): T {
-  const given = LOOP_KEYS.filter((k) => k in args && (args as Record<string, unknown>)[k] !== undefined && (args as Record<string, unknown>)[k] !== null && (args as Record<string, unknown>)[k] !== false && (args as Record<string, unknown>)[k] !== 0);
+  const given = LOOP_KEYS.filter((k) => {
+    const v = (args as Record<string, unknown>)[k];
+    return v !== undefined && v !== null && v !== false && v !== 0;
+  });
   if (given.length > 0) {
     throw new RangeError(`${className}: a cell computes one step and takes no ${given.join(", ")}; use the layer (simpleRNN, lstm, gru) for sequence options and dropout`);
   }
   return { ...args, returnState: true };
 }
 
-/** A cell's input shape [batch, features] as the layer's [batch, 1, features]. */
-function asSequenceShape(layer: RNNLayer, inputShape: ShapeSpec): ShapeSpec {
-  if (inputShape.length === 3) return inputShape;
-  if (inputShape.length !== 2) {
-    throw new RangeError(`${layer.name} expects a 2-D input [batch, features] for one step, got shape ${shapeToString(inputShape)}`);
+/** What a cell adds to its layer: one time step at a time. */
+export interface RecurrentCell {
+  /** One step: x [batch, features] and the states → `[output, newStates]` (LSTM: `[h′, [h′, c′]]`). */
+  step(x: Tensor, states: Tensor[], training?: boolean): [Tensor, Tensor[]];
+}
+
+/** A recurrent layer class as a cell extends it: `new (args, automatic-name prefix)`. */
+type LayerClass<A, L> = abstract new (args: A, prefix: string) => L;
+
+/**
+ * The cell class of a recurrent layer class: it takes an input [batch, features] for one step
+ * (built as the layer on [batch, 1, features]), adds {@link RecurrentCell.step}, and leaves the
+ * loop options out of its config. One function serves the three cells; its declared return type
+ * names only public members (TypeScript's declaration output rejects a class expression that
+ * exposes the layer's protected members), hence the one cast.
+ */
+function cellOf<A extends object, L extends RNNLayer>(layerClass: LayerClass<A, L>): LayerClass<A, L & RecurrentCell> {
+  const Base: LayerClass<A, RNNLayer> = layerClass;
+  abstract class Cell extends Base implements RecurrentCell {
+    /** `className` is also the automatic-name prefix and the name in errors about loop options. */
+    constructor(args: A, className: string) {
+      super(cellArgs(args, className), className);
+    }
+
+    override build(inputShape: ShapeSpec): void {
+      if (inputShape.length !== 2 && inputShape.length !== 3) {
+        throw new RangeError(`${this.name} expects a 2-D input [batch, features] for one step, got shape ${shapeToString(inputShape)}`);
+      }
+      super.build(inputShape.length === 3 ? inputShape : [inputShape[0], 1, inputShape[1]]);
+    }
+
+    step(x: Tensor, states: Tensor[], training = false): [Tensor, Tensor[]] {
+      if (x.rank !== 2) throw new RangeError(`${this.name}.step expects an input [batch, features], got shape ${shapeToString(x.shape)}`);
+      const [, ...newStates] = this.applyWithStates(reshape(x, [x.shape[0], 1, x.shape[1]]), { initialState: states, training });
+      return [newStates[0], newStates];
+    }
+
+    override getConfig(): LayerConfig {
+      const config = super.getConfig();
+      for (const k of LOOP_KEYS) delete config[k];
+      return config;
+    }
   }
-  return [inputShape[0], 1, inputShape[1]];
-}
-
-/** One step: x [batch, features], states → [output, newStates]. */
-function step(layer: RNNLayer, x: Tensor, states: Tensor[], training: boolean): [Tensor, Tensor[]] {
-  if (x.rank !== 2) throw new RangeError(`${layer.name}.step expects an input [batch, features], got shape ${shapeToString(x.shape)}`);
-  const [, ...newStates] = layer.applyWithStates(reshape(x, [x.shape[0], 1, x.shape[1]]), { initialState: states, training });
-  return [newStates[0], newStates];
-}
-
-/** The config of a cell: the layer's without the loop options. */
-function cellConfig(config: LayerConfig): LayerConfig {
-  const out = { ...config };
-  for (const k of LOOP_KEYS) delete out[k];
-  return out;
+  return Cell as unknown as LayerClass<A, L & RecurrentCell>;
 }
 
 /**
@@ -68,23 +93,13 @@ function cellConfig(config: LayerConfig): LayerConfig {
  * for (const xt of steps) { const [h, next] = cell.step(xt, states); states = next; }
  * ```
  */
-export class LSTMCell extends LSTM {
+export class LSTMCell extends cellOf(LSTM) {
   override readonly className: string = "LSTMCell";
   constructor(args: LSTMCellArgs) {
-    super(cellArgs(args, "LSTMCell"), "LSTMCell");
-  }
-  override build(inputShape: ShapeSpec): void {
-    super.build(asSequenceShape(this, inputShape));
-  }
-  /** One step: `[h′, [h′, c′]]`. */
-  step(x: Tensor, states: Tensor[], training = false): [Tensor, Tensor[]] {
-    return step(this, x, states, training);
-  }
-  override getConfig(): LayerConfig {
-    return cellConfig(super.getConfig());
+    super(args, "LSTMCell");
   }
   /** Rebuilds the cell from {@link LSTMCell.getConfig}'s output. */
-  static override fromConfig(config: LayerConfig): LSTMCell {
+  static fromConfig(config: LayerConfig): LSTMCell {
     return new LSTMCell(RNNLayer.argsFromConfigFor(config) as LSTMCellArgs);
   }
 }
@@ -96,23 +111,13 @@ export class LSTMCell extends LSTM {
  * const [h, [next]] = nn.layers.gruCell({ units: 4 }).step(xt, [h0]);
  * ```
  */
-export class GRUCell extends GRU {
+export class GRUCell extends cellOf(GRU) {
   override readonly className: string = "GRUCell";
   constructor(args: GRUCellArgs) {
-    super(cellArgs(args, "GRUCell"), "GRUCell");
-  }
-  override build(inputShape: ShapeSpec): void {
-    super.build(asSequenceShape(this, inputShape));
-  }
-  /** One step: `[h′, [h′]]`. */
-  step(x: Tensor, states: Tensor[], training = false): [Tensor, Tensor[]] {
-    return step(this, x, states, training);
-  }
-  override getConfig(): LayerConfig {
-    return cellConfig(super.getConfig());
+    super(args, "GRUCell");
   }
   /** Rebuilds the cell from {@link GRUCell.getConfig}'s output. */
-  static override fromConfig(config: LayerConfig): GRUCell {
+  static fromConfig(config: LayerConfig): GRUCell {
     return new GRUCell(RNNLayer.argsFromConfigFor(config) as GRUCellArgs);
   }
 }
@@ -124,23 +129,13 @@ export class GRUCell extends GRU {
  * const [h, [next]] = nn.layers.simpleRNNCell({ units: 4 }).step(xt, [h0]);
  * ```
  */
-export class SimpleRNNCell extends SimpleRNN {
+export class SimpleRNNCell extends cellOf(SimpleRNN) {
   override readonly className: string = "SimpleRNNCell";
   constructor(args: SimpleRNNCellArgs) {
-    super(cellArgs(args, "SimpleRNNCell"), "SimpleRNNCell");
-  }
-  override build(inputShape: ShapeSpec): void {
-    super.build(asSequenceShape(this, inputShape));
-  }
-  /** One step: `[h′, [h′]]`. */
-  step(x: Tensor, states: Tensor[], training = false): [Tensor, Tensor[]] {
-    return step(this, x, states, training);
-  }
-  override getConfig(): LayerConfig {
-    return cellConfig(super.getConfig());
+    super(args, "SimpleRNNCell");
   }
   /** Rebuilds the cell from {@link SimpleRNNCell.getConfig}'s output. */
-  static override fromConfig(config: LayerConfig): SimpleRNNCell {
+  static fromConfig(config: LayerConfig): SimpleRNNCell {
     return new SimpleRNNCell(RNNLayer.argsFromConfigFor(config) as SimpleRNNCellArgs);
   }
 }

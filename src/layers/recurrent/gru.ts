@@ -2,12 +2,11 @@
 import { Tensor } from "../../tensor/tensor";
 import { reshape, slice } from "../../ops";
 import type { LayerConfig } from "../layer";
-import { RNNLayer, type RNNArgs } from "./rnn-layer";
+import { booleanArg } from "../normalize";
+import { RNNLayer, type GatedRNNArgs } from "./rnn-layer";
 
 /** Arguments of {@link gru}. */
-export interface GRUArgs extends RNNArgs {
-  /** Activation of the gates (default "sigmoid"). */
-  recurrentActivation?: string | null;
+export interface GRUArgs extends GatedRNNArgs {
   /**
    * Apply the reset gate after the recurrent matmul (default true, Keras 3 and cuDNN/PyTorch's
    * convention); false applies it to h before the matmul (the original paper).
@@ -33,11 +32,8 @@ export class GRU extends RNNLayer {
 
   /** @param prefix start of automatic names (cells use their own). */
   constructor(args: GRUArgs, prefix = "GRU") {
-    super(args, prefix, "gru", args.recurrentActivation);
-    if (args.resetAfter !== undefined && typeof args.resetAfter !== "boolean") {
-      throw new TypeError(`${this.name}: resetAfter must be true or false, got ${JSON.stringify(args.resetAfter)}`);
-    }
-    this.resetAfter = args.resetAfter ?? true;
+    super(args, prefix, "gru");
+    this.resetAfter = booleanArg(this.name, "resetAfter", args.resetAfter, true);
   }
 
   protected override get resetAfterFlag(): boolean {
@@ -55,7 +51,7 @@ export class GRU extends RNNLayer {
   }
 
   override getConfig(): LayerConfig {
-    return { ...super.getConfig(), recurrentActivation: this.recAct.name, resetAfter: this.resetAfter };
+    return { ...super.getConfig(), resetAfter: this.resetAfter };
   }
 
   /** Rebuilds the layer from {@link GRU.getConfig}'s output. */

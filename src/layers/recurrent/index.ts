@@ -1,11 +1,11 @@
 /** Recurrent layers (SimpleRNN, LSTM, GRU), their wrappers (Bidirectional, TimeDistributed) and timestep masks. */
-export { RNNLayer, type RNNArgs, type RNNCallOptions } from "./rnn-layer";
+export { RNNLayer, type RNNArgs, type GatedRNNArgs, type RNNCallOptions } from "./rnn-layer";
 export { SimpleRNN, simpleRNN } from "./simple-rnn";
 export { LSTM, lstm, type LSTMArgs } from "./lstm";
 export { GRU, gru, type GRUArgs } from "./gru";
 export {
   LSTMCell, GRUCell, SimpleRNNCell, lstmCell, gruCell, simpleRNNCell, type LSTMCellArgs, type GRUCellArgs, type SimpleRNNCellArgs,
-  type RecurrentLoopOptions,
+  type RecurrentLoopOptions, type RecurrentCell,
 } from "./cells";
 export { Bidirectional, bidirectional, type BidirectionalArgs, type MergeMode } from "./bidirectional";
 export { TimeDistributed, timeDistributed, type TimeDistributedArgs } from "./time-distributed";

@@ -3,12 +3,11 @@ import { concat } from "../../ops";
 import { ones } from "../../tensor/creation";
 import { getInitializer } from "../../initializers";
 import type { LayerConfig } from "../layer";
-import { RNNLayer, type RNNArgs } from "./rnn-layer";
+import { booleanArg } from "../normalize";
+import { RNNLayer, type GatedRNNArgs } from "./rnn-layer";
 
 /** Arguments of {@link lstm}. */
-export interface LSTMArgs extends RNNArgs {
-  /** Activation of the gates (default "sigmoid"). */
-  recurrentActivation?: string | null;
+export interface LSTMArgs extends GatedRNNArgs {
   /** Initialize the forget gate's bias to 1 (default true, as Keras; Jozefowicz et al. 2015). */
   unitForgetBias?: boolean;
 }
@@ -32,11 +31,8 @@ export class LSTM extends RNNLayer {
 
   /** @param prefix start of automatic names (cells use their own). */
   constructor(args: LSTMArgs, prefix = "LSTM") {
-    super(args, prefix, "lstm", args.recurrentActivation);
-    if (args.unitForgetBias !== undefined && typeof args.unitForgetBias !== "boolean") {
-      throw new TypeError(`${this.name}: unitForgetBias must be true or false, got ${JSON.stringify(args.unitForgetBias)}`);
-    }
-    this.unitForgetBias = args.unitForgetBias ?? true;
+    super(args, prefix, "lstm");
+    this.unitForgetBias = booleanArg(this.name, "unitForgetBias", args.unitForgetBias, true);
   }
 
   protected override buildBias(): void {
@@ -50,7 +46,7 @@ export class LSTM extends RNNLayer {
   }
 
   override getConfig(): LayerConfig {
-    return { ...super.getConfig(), recurrentActivation: this.recAct.name, unitForgetBias: this.unitForgetBias };
+    return { ...super.getConfig(), unitForgetBias: this.unitForgetBias };
   }
 
   /** Rebuilds the layer from {@link LSTM.getConfig}'s output. */

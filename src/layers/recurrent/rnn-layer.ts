@@ -64,6 +64,12 @@ export interface RNNArgs extends LayerArgs {
   unroll?: boolean;
 }
 
+/** Arguments of the gated layers (LSTM, GRU): those of every recurrent layer and the gates' activation. */
+export interface GatedRNNArgs extends RNNArgs {
+  /** Activation of the gates (default "sigmoid"). */
+  recurrentActivation?: string | null;
+}
+
 /** Options of {@link RNNLayer.applyWithStates}. */
 export interface RNNCallOptions {
   /** Dropout on (default false). */
@@ -124,8 +130,8 @@ export abstract class RNNLayer extends Layer {
   private lastStates: Tensor[] = [];
   private lastInput?: Tensor;
 
-  /** @internal Subclasses pass their automatic-name prefix, cell kind and gate activation. */
-  protected constructor(args: RNNArgs, className: string, kind: CellKind, recurrentActivation: string | null | undefined) {
+  /** @internal Subclasses pass their automatic-name prefix and cell kind (LSTM and GRU take {@link GatedRNNArgs}). */
+  protected constructor(args: RNNArgs | GatedRNNArgs, className: string, kind: CellKind) {
     super(args, className);
     if (!Number.isInteger(args.units) || args.units <= 0) {
       throw new RangeError(`${this.name}: units must be a positive integer, got ${JSON.stringify(args.units)}`);
@@ -158,6 +164,8 @@ export abstract class RNNLayer extends Layer {
     this.seed = seed;
     this.rng = seed === null ? null : new Random(seed);
     this.act = cellActivation(args.activation === undefined ? "tanh" : args.activation, `${this.name}: activation`);
+    // SimpleRNN has no gates (its recurrentActivation is never used: linear).
+    const recurrentActivation = kind === "simpleRNN" ? null : (args as GatedRNNArgs).recurrentActivation;
     this.recAct = cellActivation(recurrentActivation === undefined ? "sigmoid" : recurrentActivation, `${this.name}: recurrentActivation`);
     this.kernelSpec = weightSpec(this.name, "kernel", { initializer: args.kernelInitializer, regularizer: args.kernelRegularizer, constraint: args.kernelConstraint }, "glorotUniform");
     this.recurrentSpec = weightSpec(this.name, "recurrent", { initializer: args.recurrentInitializer, regularizer: args.recurrentRegularizer, constraint: args.recurrentConstraint }, "orthogonal");
@@ -351,6 +359,7 @@ export abstract class RNNLayer extends Layer {
       goBackwards: this.goBackwards,
       stateful: false,
       unroll: this.unroll,
+      ...(this.kind === "simpleRNN" ? {} : { recurrentActivation: this.recAct.name }),
     };
   }
 

@@ -15,7 +15,7 @@ export class SimpleRNN extends RNNLayer {
 
   /** @param prefix start of automatic names (cells use their own). */
   constructor(args: RNNArgs, prefix = "SimpleRNN") {
-    super(args, prefix, "simpleRNN", null);
+    super(args, prefix, "simpleRNN");
   }
 
   /** Rebuilds the layer from {@link SimpleRNN.getConfig}'s output. */
