@@ -71,9 +71,22 @@ export function tanh(a: Tensor): Tensor {
   return unaryOp("tanh", a, Math.tanh, (_x, y) => 1 - y * y);
 }
 
-/** max(0, x); the derivative at 0 is 0 (PyTorch and TensorFlow). */
+/**
+ * max(0, x); the derivative at 0 is 0 (PyTorch and TensorFlow). Its own loops rather than
+ * {@link unaryOp}'s closure calls: it runs on every hidden layer of most networks. The gradient
+ * passes where x > 0 and is 0 elsewhere, as PyTorch's (an infinite or NaN gradient where x ≤ 0
+ * gives 0, not NaN).
+ */
 export function relu(a: Tensor): Tensor {
-  return unaryOp("relu", a, (x) => (x > 0 ? x : 0), (x) => (x > 0 ? 1 : 0));
+  const n = a.size;
+  const x = a.data;
+  const out = allocate(a.dtype, n);
+  for (let i = 0; i < n; i++) out[i] = x[i] > 0 ? x[i] : 0;
+  return opResult("relu", out, a.shape, [a], (g: TypedArray) => {
+    const ga = allocate(a.dtype, n);
+    for (let i = 0; i < n; i++) ga[i] = x[i] > 0 ? g[i] : 0;
+    return [ga];
+  });
 }
 
 /** A copy in another dtype; gradients flow back in the input's dtype. */

@@ -83,6 +83,10 @@ function topologicalOrder(root: Tensor): Tensor[] {
 export function backprop(root: Tensor, seed: TypedArray): Map<Tensor, TypedArray> {
   const grads = new Map<Tensor, TypedArray>();
   grads.set(root, seed);
+  // Arrays this walk allocated itself, so it may add into them. An op may hand back an array it
+  // also handed to another input (or its own output gradient), so a gradient is stored as
+  // returned and copied only when a second contribution has to be added to it.
+  const owned = new Set<TypedArray>();
   const order = topologicalOrder(root);
   for (let i = order.length - 1; i >= 0; i--) {
     const node = order[i];
@@ -90,17 +94,22 @@ export function backprop(root: Tensor, seed: TypedArray): Map<Tensor, TypedArray
     const g = grads.get(node);
     if (!fn || !g) continue;
     const inputGrads = fn.backward(g);
-    fn.inputs.forEach((input, k) => {
+    for (let k = 0; k < fn.inputs.length; k++) {
+      const input = fn.inputs[k];
       const ig = inputGrads[k];
-      if (!ig || !input.requiresGrad) return;
-      const existing = grads.get(input);
-      if (existing) {
-        for (let j = 0; j < existing.length; j++) existing[j] += ig[j];
-      } else {
-        // Copy: an op may hand back an array it also handed to another input.
-        grads.set(input, ig.slice());
+      if (!ig || !input.requiresGrad) continue;
+      let existing = grads.get(input);
+      if (!existing) {
+        grads.set(input, ig);
+        continue;
       }
-    });
+      if (!owned.has(existing)) {
+        existing = existing.slice();
+        owned.add(existing);
+        grads.set(input, existing);
+      }
+      for (let j = 0; j < existing.length; j++) existing[j] += ig[j];
+    }
   }
   return grads;
 }
@@ -115,5 +124,13 @@ export function gradientsOf(scalar: Tensor, variables: readonly Tensor[]): Typed
   }
   const seed = new (scalar.data.constructor as Float32ArrayConstructor)(1).fill(1);
   const grads = scalar.requiresGrad ? backprop(scalar, seed) : new Map<Tensor, TypedArray>();
-  return variables.map((v) => grads.get(v) ?? new (v.data.constructor as Float32ArrayConstructor)(v.size));
+  // backprop may give two variables one shared array (the gradients of a + b); each gets its own.
+  const given = new Set<TypedArray>();
+  return variables.map((v) => {
+    const g = grads.get(v);
+    if (!g) return new (v.data.constructor as Float32ArrayConstructor)(v.size);
+    if (given.has(g)) return g.slice();
+    given.add(g);
+    return g;
+  });
 }
