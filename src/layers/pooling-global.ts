@@ -1,40 +1,26 @@
 /** Keras's global pooling layers: one value per channel, the mean or max over all steps/pixels. */
 import type { Tensor } from "../tensor/tensor";
 import type { ShapeSpec } from "../display/mime";
-import { Layer, type LayerArgs, type LayerConfig } from "./layer";
-import { layerArgsFromConfig } from "./config-values";
+import type { LayerConfig } from "./layer";
 import { max, mean } from "../ops/reduce";
-import { checkDataFormat, checkSpatialInput, type DataFormat } from "./conv-base";
+import { checkSpatialInput } from "./conv-base";
+import { booleanArg } from "./normalize";
+import { PoolingBase, type PoolingBaseArgs, type PoolingMode } from "./pooling-base";
 
 /** Arguments of the global pooling layers. */
-export interface GlobalPoolingArgs extends LayerArgs {
+export interface GlobalPoolingArgs extends PoolingBaseArgs {
   /** Keep the pooled axes with length 1 (`[batch, 1, 1, c]`) rather than dropping them (default false). */
   keepDims?: boolean;
-  /** Only channels-last is supported. */
-  dataFormat?: DataFormat;
 }
 
 /** Global pooling over the `rank` spatial axes. */
-abstract class GlobalPooling extends Layer {
+abstract class GlobalPooling extends PoolingBase {
   /** Whether the pooled axes are kept with length 1. */
   readonly keepDims: boolean;
-  private readonly rank: number;
-  private readonly mode: "max" | "avg";
 
-  constructor(args: GlobalPoolingArgs, className: string, rank: number, mode: "max" | "avg") {
-    super(args, className);
-    if (args.keepDims !== undefined && typeof args.keepDims !== "boolean") {
-      throw new TypeError(`${this.name}: keepDims must be true or false, got ${JSON.stringify(args.keepDims)}`);
-    }
-    checkDataFormat(args.dataFormat, this.name);
-    this.keepDims = args.keepDims ?? false;
-    this.rank = rank;
-    this.mode = mode;
-  }
-
-  override build(inputShape: ShapeSpec): void {
-    checkSpatialInput(this, inputShape, this.rank);
-    this.inputSpec = { ndim: this.rank + 2 };
+  constructor(args: GlobalPoolingArgs, className: string, rank: number, mode: PoolingMode) {
+    super(args, className, rank, mode);
+    this.keepDims = booleanArg(this.name, "keepDims", args.keepDims, false);
   }
 
   call(x: Tensor): Tensor {
@@ -46,11 +32,6 @@ abstract class GlobalPooling extends Layer {
     checkSpatialInput(this, inputShape, this.rank);
     const channels = inputShape[inputShape.length - 1];
     return this.keepDims ? [inputShape[0], ...new Array<number>(this.rank).fill(1), channels] : [inputShape[0], channels];
-  }
-
-  /** Rebuilds a layer of the calling class (`MaxPooling2D.fromConfig(config)`) from its config. */
-  static fromConfig<T>(this: new (args: GlobalPoolingArgs) => T, config: LayerConfig): T {
-    return new this(layerArgsFromConfig(config) as GlobalPoolingArgs);
   }
 
   override getConfig(): LayerConfig {

@@ -2,51 +2,37 @@
 import type { Tensor } from "../tensor/tensor";
 import { shapeToString } from "../tensor/shape";
 import type { ShapeSpec } from "../display/mime";
-import { Layer, type LayerArgs, type LayerConfig } from "./layer";
-import { layerArgsFromConfig } from "./config-values";
+import type { LayerConfig } from "./layer";
 import { avgPool2d, maxPool2d } from "../ops/pool";
 import { reshape } from "../ops/shape-ops";
 import { convOutputLength } from "../ops/conv-geometry";
-import { checkDataFormat, checkPaddingMode, checkSpatialInput, sizeTuple, type DataFormat, type SizeArg } from "./conv-base";
+import { checkPaddingMode, checkSpatialInput, sizeTuple, type SizeArg } from "./conv-base";
+import { PoolingBase, type PoolingBaseArgs, type PoolingMode } from "./pooling-base";
 
 /** Arguments of the pooling layers. */
-export interface PoolingArgs extends LayerArgs {
+export interface PoolingArgs extends PoolingBaseArgs {
   /** Window size (default 2): one number or one per spatial axis. */
   poolSize?: SizeArg;
   /** Step between windows (default: the pool size, as Keras). */
   strides?: SizeArg | null;
   /** "valid" (default) or "same" (output = ceil(input / strides); averages exclude the padding, as Keras). */
   padding?: "valid" | "same";
-  /** Only channels-last is supported. */
-  dataFormat?: DataFormat;
 }
 
 /** The pooling layers of 1 or 2 spatial axes; `mode` picks max or average. */
-abstract class Pooling extends Layer {
-  /** Spatial axes (1 or 2). */
-  readonly rank: number;
+abstract class Pooling extends PoolingBase {
   /** Window size per spatial axis. */
   readonly poolSize: number[];
   /** Steps per spatial axis. */
   readonly strides: number[];
   /** "valid" or "same". */
   readonly padding: "valid" | "same";
-  private readonly mode: "max" | "avg";
 
-  constructor(args: PoolingArgs, className: string, rank: number, mode: "max" | "avg") {
-    super(args, className);
-    this.rank = rank;
-    this.mode = mode;
+  constructor(args: PoolingArgs, className: string, rank: number, mode: PoolingMode) {
+    super(args, className, rank, mode);
     this.poolSize = sizeTuple(args.poolSize ?? 2, rank, `${this.name}: poolSize`);
     this.strides = sizeTuple(args.strides ?? this.poolSize, rank, `${this.name}: strides`);
     this.padding = checkPaddingMode(args.padding, ["valid", "same"] as const, this.name);
-    checkDataFormat(args.dataFormat, this.name);
-  }
-
-  override build(inputShape: ShapeSpec): void {
-    checkSpatialInput(this, inputShape, this.rank);
-    this.computeOutputShape(inputShape);
-    this.inputSpec = { ndim: this.rank + 2 };
   }
 
   call(x: Tensor): Tensor {
@@ -64,11 +50,6 @@ abstract class Pooling extends Layer {
       convOutputLength(inputShape[i + 1], k, this.strides[i], 1, this.padding, () =>
         new RangeError(`${this.name}: the pool size ${k} on axis ${i + 1} is larger than the input (${inputShape[i + 1]}); poolSize ${JSON.stringify(this.poolSize)}, input shape ${shapeToString(inputShape)}`)));
     return [inputShape[0], ...lengths, inputShape[inputShape.length - 1]];
-  }
-
-  /** Rebuilds a layer of the calling class (`MaxPooling2D.fromConfig(config)`) from its config. */
-  static fromConfig<T>(this: new (args: PoolingArgs) => T, config: LayerConfig): T {
-    return new this(layerArgsFromConfig(config) as PoolingArgs);
   }
 
   override getConfig(): LayerConfig {
