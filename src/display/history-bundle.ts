@@ -7,6 +7,7 @@ import type { History } from "../callbacks/history";
 import { escapeHtml, HISTORY_MIME, HISTORY_VERSION, type HistoryData, type MimeBundle } from "./mime";
 import { historyRows, historySpec, historyText, progressText } from "../plot/history-spec";
 import { renderSvg } from "../plot/svg";
+import { decimatedBatchRows } from "./batch-decimation";
 
 /** Live data of histories recorded by the training dashboard (run id, batches, progress). */
 const liveData = new WeakMap<History, HistoryData>();
@@ -34,24 +35,13 @@ export function historyData(history: History): HistoryData {
   };
 }
 
-/** Batch rows kept in the static SVG: enough for the shape, cheap to render. */
-const STATIC_BATCH_POINTS = 600;
-
-/** The data with batch points thinned to about {@link STATIC_BATCH_POINTS} per metric. */
-function thinned(data: HistoryData): HistoryData {
-  const b = data.batches;
-  if (!b || b.x.length <= STATIC_BATCH_POINTS) return data;
-  const every = Math.ceil(b.x.length / STATIC_BATCH_POINTS);
-  const keep = <T>(a: T[]) => a.filter((_, i) => i % every === 0);
-  return {
-    ...data,
-    batches: { stride: b.stride * every, x: keep(b.x), metrics: Object.fromEntries(Object.entries(b.metrics).map(([k, v]) => [k, keep(v)])) },
-  };
-}
-
-/** The charts of `data` as SVG (vega's headless renderer); an empty string before the first point. */
+/**
+ * The charts of `data` as SVG (vega's headless renderer); an empty string before the first point.
+ * Long batch series are decimated as the live dashboard draws them (min/max per bucket, the
+ * first and last point exact), so an exported report of a long run stays small.
+ */
 export async function historySvg(data: HistoryData): Promise<string> {
-  const rows = historyRows(thinned(data));
+  const rows = data.batches ? [...decimatedBatchRows(data.batches), ...historyRows(data, false)] : historyRows(data);
   if (rows.length === 0) return "";
   return renderSvg(historySpec({ inlineRows: rows }), "history");
 }

@@ -12,9 +12,10 @@
  * log2(points / budget) times per run; every other update only swaps the tail's rows.
  */
 import { HistoryRow, groupOrder, metricGroup } from 'nnlab/dist/plot/history-spec';
+import { checkBucketBudget, DEFAULT_BUCKET_BUDGET, extremes } from 'nnlab/dist/display/batch-decimation';
 
-/** Most complete buckets drawn per series before the bucket size doubles (two rows each). */
-export const DEFAULT_BUCKET_BUDGET = 512;
+// The buckets are the library's (the static history SVG of exported reports draws the same).
+export { DEFAULT_BUCKET_BUDGET, extremes };
 
 /** Rows to take out of and put into the view's dataset. */
 export interface RowChanges {
@@ -24,21 +25,6 @@ export interface RowChanges {
 
 /** A plottable number (JSON turns NaN and ±Infinity into null). */
 const isValue = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-
-/** Indices of the smallest and largest finite value in `values[from, to)`, in index order (one if equal, none if no finite value). */
-export function extremes(values: readonly (number | null)[], from: number, to: number): number[] {
-  let lo = -1;
-  let hi = -1;
-  for (let i = from; i < to; i++) {
-    const v = values[i];
-    if (!isValue(v)) {
-      continue;
-    }
-    if (lo < 0 || v < (values[lo] as number)) lo = i;
-    if (hi < 0 || v > (values[hi] as number)) hi = i;
-  }
-  return lo < 0 ? [] : lo === hi ? [lo] : [Math.min(lo, hi), Math.max(lo, hi)];
-}
 
 /** What is drawn of one series. */
 interface SeriesState {
@@ -60,9 +46,7 @@ export class BatchDecimator {
 
   /** @param budget complete buckets per series before the bucket size doubles (≥ 1). */
   constructor(private readonly budget = DEFAULT_BUCKET_BUDGET) {
-    if (!Number.isInteger(budget) || budget < 1) {
-      throw new RangeError(`BatchDecimator: budget must be an integer ≥ 1, got ${budget}`);
-    }
+    checkBucketBudget(budget, 'BatchDecimator');
   }
 
   /** Rows currently drawn, over all series. */
