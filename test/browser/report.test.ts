@@ -16,8 +16,9 @@
  *   shows a classification report, and its table is checked against hand-computed scores.
  *
  * They were chosen as the fastest notebooks that carry these outputs (6–11 s of cells each after
- * the kernel's start, which alone takes ~10–15 s on a busy 2-core machine). Expected numbers are counted by hand from the notebooks'
- * code (parameter counts, epochs, bins), never copied from a report.
+ * the kernel's start, which alone takes ~10–15 s on a busy 2-core machine). Expected numbers
+ * are counted by hand from the notebooks' code (parameter counts, epochs, bins), never copied
+ * from a report.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
