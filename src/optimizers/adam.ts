@@ -51,8 +51,8 @@ export class Adam extends Optimizer {
     const beta2Power = round(Math.pow(round(this.beta2), step));
     const alpha = (lr * Math.sqrt(1 - beta2Power)) / (1 - beta1Power);
     const eps = round(this.epsilon);
-    if (this.amsgrad) amsgradStep(w, g, m, v, vHat, 1 - this.beta1, 1 - this.beta2, alpha, eps);
-    else adamStep(w, g, m, v, 1 - this.beta1, 1 - this.beta2, alpha, eps);
+    if (this.amsgrad) amsgradStep(w, g, m, v, vHat, 1 - this.beta1, 1 - this.beta2, alpha, eps, round);
+    else adamStep(w, g, m, v, 1 - this.beta1, 1 - this.beta2, alpha, eps, round);
   }
 
   override getConfig(): OptimizerConfig {
@@ -66,29 +66,29 @@ export function adam(args: AdamArgs = {}): Adam {
 }
 
 // The per-element loops, kept apart from the class so each is one tight loop over typed arrays
-// with every constant in a local (the hot spot of a training step after the matmuls). Each slot
-// is read back after it is written, so the update sees the slot's stored (float32-rounded)
-// value — the same arithmetic for float32 and float64 variables.
+// with every constant in a local (the hot spot of a training step after the matmuls). A slot's
+// new value is rounded to the slot's precision (`round`) before the weight update uses it, so
+// the update sees exactly the stored value, as if it had read the slot back.
 
 /** Adam's update of one variable in place: c1 = 1 − β₁, c2 = 1 − β₂, α the bias-corrected step. */
-function adamStep(w: TypedArray, g: TypedArray, m: TypedArray, v: TypedArray, c1: number, c2: number, alpha: number, eps: number): void {
+function adamStep(w: TypedArray, g: TypedArray, m: TypedArray, v: TypedArray, c1: number, c2: number, alpha: number, eps: number, round: (x: number) => number): void {
   const n = w.length;
   for (let i = 0; i < n; i++) {
     const gi = g[i];
-    m[i] += (gi - m[i]) * c1;
-    v[i] += (gi * gi - v[i]) * c2;
-    w[i] -= (m[i] * alpha) / (Math.sqrt(v[i]) + eps);
+    const mi = (m[i] = round(m[i] + (gi - m[i]) * c1));
+    const vi = (v[i] = round(v[i] + (gi * gi - v[i]) * c2));
+    w[i] -= (mi * alpha) / (Math.sqrt(vi) + eps);
   }
 }
 
 /** {@link adamStep} dividing by the running maximum of v (AMSGrad), kept in `vHat`. */
-function amsgradStep(w: TypedArray, g: TypedArray, m: TypedArray, v: TypedArray, vHat: TypedArray, c1: number, c2: number, alpha: number, eps: number): void {
+function amsgradStep(w: TypedArray, g: TypedArray, m: TypedArray, v: TypedArray, vHat: TypedArray, c1: number, c2: number, alpha: number, eps: number, round: (x: number) => number): void {
   const n = w.length;
   for (let i = 0; i < n; i++) {
     const gi = g[i];
-    m[i] += (gi - m[i]) * c1;
-    v[i] += (gi * gi - v[i]) * c2;
-    vHat[i] = Math.max(vHat[i], v[i]);
-    w[i] -= (m[i] * alpha) / (Math.sqrt(vHat[i]) + eps);
+    const mi = (m[i] = round(m[i] + (gi - m[i]) * c1));
+    const vi = (v[i] = round(v[i] + (gi * gi - v[i]) * c2));
+    const vMax = (vHat[i] = Math.max(vHat[i], vi));
+    w[i] -= (mi * alpha) / (Math.sqrt(vMax) + eps);
   }
 }
