@@ -6,17 +6,16 @@
  */
 import type { Tensor } from "../tensor/tensor";
 import { Registry } from "../util/registry";
+import { resolveBuildingBlock, type Configurable } from "../util/building-blocks";
 import { MaxNorm, MinMaxNorm, UnitNorm } from "./norms";
 import { NonNeg } from "./non-neg";
 
 /** A projection of weights onto an allowed set, as Keras's `Constraint`. */
-export interface Constraint {
+export interface Constraint extends Configurable {
   /** Keras's class name ("MaxNorm", "NonNeg", "UnitNorm", "MinMaxNorm"). */
   readonly className: string;
   /** The constrained values (a new tensor, no gradient), Keras semantics. */
   apply(w: Tensor): Tensor;
-  /** The arguments that recreate this constraint (Keras's `get_config`). */
-  getConfig(): { [k: string]: unknown };
 }
 
 /** A constraint given by id ("max_norm", "non_neg", "unit_norm", "min_max_norm") or as an object. */
@@ -34,10 +33,5 @@ constraintRegistry.register("minMaxNorm", () => new MinMaxNorm());
  * `argument` names the option in errors (e.g. "dense_1: kernelConstraint").
  */
 export function getConstraint(id: ConstraintIdentifier | undefined | null, argument: string): Constraint | undefined {
-  if (id === undefined || id === null) return undefined;
-  if (typeof id === "string") return constraintRegistry.get(id, argument)();
-  if (typeof id === "object" && typeof (id as Constraint).apply === "function") return id;
-  throw new TypeError(
-    `${argument}: expected a constraint id (${constraintRegistry.names().join(", ")}) or an object with an apply(w) method, got ${typeof id}`,
-  );
+  return resolveBuildingBlock(id, argument, { kind: "constraint", registry: constraintRegistry, method: "apply(w)" });
 }

@@ -5,7 +5,7 @@
 import { MaxNorm, MinMaxNorm, UnitNorm, type NormAxis } from "./norms";
 import { NonNeg } from "./non-neg";
 import type { Constraint } from "./constraint";
-import { normalizeId } from "../util/registry";
+import { configValue, fromConfigByClass, type ConfigValues } from "../util/building-blocks";
 
 export { MaxNorm, MinMaxNorm, UnitNorm, NORM_EPSILON, type NormAxis } from "./norms";
 export { NonNeg } from "./non-neg";
@@ -34,31 +34,23 @@ export function minMaxNorm(args: { minValue?: number; maxValue?: number; rate?: 
 /** Keras's snake_case spellings. */
 export { maxNorm as max_norm, nonNeg as non_neg, unitNorm as unit_norm, minMaxNorm as min_max_norm };
 
-/** A config value read under its camelCase or Keras snake_case key. */
-function option<T>(config: { [key: string]: unknown }, camel: string, snake: string): T | undefined {
-  const v = config[camel] ?? config[snake];
-  return v === undefined || v === null ? undefined : (v as T);
-}
-
-const fromConfigByClass: Record<string, (c: { [key: string]: unknown }) => Constraint> = {
-  maxnorm: (c) => new MaxNorm(option(c, "maxValue", "max_value"), option(c, "axis", "axis")),
-  nonneg: () => new NonNeg(),
-  unitnorm: (c) => new UnitNorm(option(c, "axis", "axis")),
-  minmaxnorm: (c) =>
+const constraintByClass = fromConfigByClass<Constraint>("constraint", {
+  MaxNorm: (c) => new MaxNorm(configValue(c, "maxValue", "max_value"), configValue(c, "axis")),
+  NonNeg: () => new NonNeg(),
+  UnitNorm: (c) => new UnitNorm(configValue(c, "axis")),
+  MinMaxNorm: (c) =>
     new MinMaxNorm({
-      minValue: option(c, "minValue", "min_value"),
-      maxValue: option(c, "maxValue", "max_value"),
-      rate: option(c, "rate", "rate"),
-      axis: option(c, "axis", "axis"),
+      minValue: configValue(c, "minValue", "min_value"),
+      maxValue: configValue(c, "maxValue", "max_value"),
+      rate: configValue(c, "rate"),
+      axis: configValue(c, "axis"),
     }),
-};
+});
 
 /**
  * Rebuilds a constraint from its class name and `getConfig()` (camelCase or Keras snake_case keys),
  * as saved models store it; `argument` names the option in errors.
  */
-export function constraintFromConfig(className: string, config: { [key: string]: unknown }, argument: string): Constraint {
-  const make = fromConfigByClass[normalizeId(className)];
-  if (!make) throw new RangeError(`${argument}: unknown constraint class "${className}". Known: MaxNorm, NonNeg, UnitNorm, MinMaxNorm`);
-  return make(config ?? {});
+export function constraintFromConfig(className: string, config: ConfigValues, argument: string): Constraint {
+  return constraintByClass(className, config, argument);
 }

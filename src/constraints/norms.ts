@@ -7,19 +7,13 @@ import type { Tensor } from "../tensor/tensor";
 import { add, clip, div, mul, sqrt, square, sum } from "../ops";
 import { noGrad } from "../tensor/autograd";
 import type { Constraint } from "./constraint";
+import { nonNegativeNumber } from "../util/building-blocks";
 
 /** Keras's fuzz factor `backend.epsilon()`. */
 export const NORM_EPSILON = 1e-7;
 
 /** The axis or axes over which a norm is taken: 0 for a Dense kernel [in, out] (one norm per unit). */
 export type NormAxis = number | number[];
-
-function checkNumber(value: unknown, className: string, name: string, min = 0): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < min) {
-    throw new RangeError(`${className}: ${name} must be a finite number ≥ ${min}, got ${typeof value === "number" ? value : typeof value}`);
-  }
-  return value;
-}
 
 function checkAxis(axis: unknown, className: string): NormAxis {
   const axes = Array.isArray(axis) ? axis : [axis];
@@ -61,7 +55,7 @@ export class MaxNorm implements Constraint {
   readonly axis: NormAxis;
   /** @param maxValue largest norm (default 2, as Keras). @param axis norm axis (default 0). */
   constructor(maxValue = 2, axis: NormAxis = 0) {
-    this.maxValue = checkNumber(maxValue, this.className, "maxValue");
+    this.maxValue = nonNegativeNumber(maxValue, this.className, "maxValue");
     this.axis = checkAxis(axis, this.className);
   }
   /** w · clip(‖w‖, 0, maxValue) / (ε + ‖w‖). */
@@ -120,12 +114,12 @@ export class MinMaxNorm implements Constraint {
    *   as Keras.
    */
   constructor(args: { minValue?: number; maxValue?: number; rate?: number; axis?: NormAxis } = {}) {
-    this.minValue = checkNumber(args.minValue ?? 0, this.className, "minValue");
-    this.maxValue = checkNumber(args.maxValue ?? 1, this.className, "maxValue");
+    this.minValue = nonNegativeNumber(args.minValue ?? 0, this.className, "minValue");
+    this.maxValue = nonNegativeNumber(args.maxValue ?? 1, this.className, "maxValue");
     if (this.minValue > this.maxValue) {
       throw new RangeError(`${this.className}: minValue (${this.minValue}) must not exceed maxValue (${this.maxValue})`);
     }
-    this.rate = checkNumber(args.rate ?? 1, this.className, "rate");
+    this.rate = nonNegativeNumber(args.rate ?? 1, this.className, "rate");
     if (this.rate > 1) throw new RangeError(`${this.className}: rate must be in [0, 1], got ${this.rate}`);
     this.axis = checkAxis(args.axis ?? 0, this.className);
   }

@@ -4,7 +4,7 @@
  */
 import { L1, L2, L1L2, DEFAULT_PENALTY } from "./penalties";
 import type { Regularizer } from "./regularizer";
-import { normalizeId } from "../util/registry";
+import { configValue, fromConfigByClass, type ConfigValues } from "../util/building-blocks";
 
 export { L1, L2, L1L2 } from "./penalties";
 export { getRegularizer, regularizerRegistry, type Regularizer, type RegularizerIdentifier } from "./regularizer";
@@ -30,25 +30,17 @@ export function l1l2(args: { l1?: number; l2?: number } = {}): L1L2 {
 /** Keras's snake_case spelling of {@link l1l2}. */
 export const l1_l2 = l1l2;
 
-/** A config number read under its camelCase or Keras snake_case key (both are the same here, kept for symmetry with constraints). */
-function strength(config: { [key: string]: unknown }, key: string): number | undefined {
-  const v = config[key];
-  return v === undefined || v === null ? undefined : (v as number);
-}
-
-const fromConfigByClass: Record<string, (c: { [key: string]: unknown }) => Regularizer> = {
-  l1: (c) => new L1(strength(c, "l1")),
-  l2: (c) => new L2(strength(c, "l2")),
+const regularizerByClass = fromConfigByClass<Regularizer>("regularizer", {
+  L1: (c) => new L1(configValue(c, "l1")),
+  L2: (c) => new L2(configValue(c, "l2")),
   // Keras 3's L1L2 defaults a term missing from its config to 0.
-  l1l2: (c) => new L1L2(strength(c, "l1") ?? 0, strength(c, "l2") ?? 0),
-};
+  L1L2: (c) => new L1L2(configValue(c, "l1") ?? 0, configValue(c, "l2") ?? 0),
+});
 
 /**
  * Rebuilds a regularizer from its class name and `getConfig()` (what saved models store);
  * `argument` names the option in errors.
  */
-export function regularizerFromConfig(className: string, config: { [key: string]: unknown }, argument: string): Regularizer {
-  const make = fromConfigByClass[normalizeId(className)];
-  if (!make) throw new RangeError(`${argument}: unknown regularizer class "${className}". Known: L1, L2, L1L2`);
-  return make(config ?? {});
+export function regularizerFromConfig(className: string, config: ConfigValues, argument: string): Regularizer {
+  return regularizerByClass(className, config, argument);
 }

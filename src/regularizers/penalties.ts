@@ -5,17 +5,10 @@
 import type { Tensor } from "../tensor/tensor";
 import { abs, add, mul, square, sum } from "../ops";
 import type { Regularizer } from "./regularizer";
+import { nonNegativeNumber as strength } from "../util/building-blocks";
 
 /** Keras's default strength of each penalty term. */
 export const DEFAULT_PENALTY = 0.01;
-
-/** Checks a penalty strength as Keras's `validate_float_arg`: a finite, non-negative number. */
-function strength(value: unknown, className: string, name: string): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new RangeError(`${className}: ${name} must be a finite non-negative number, got ${typeof value === "number" ? value : typeof value}`);
-  }
-  return value;
-}
 
 /** l1·Σ|x| as a scalar tensor of x's dtype. */
 function l1Term(x: Tensor, l1: number): Tensor {

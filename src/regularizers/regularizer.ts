@@ -5,19 +5,18 @@
  */
 import type { Tensor } from "../tensor/tensor";
 import { Registry } from "../util/registry";
+import { resolveBuildingBlock, type Configurable } from "../util/building-blocks";
 import { L1, L2, L1L2 } from "./penalties";
 
 /**
  * A weight penalty added to the training loss, as Keras's `Regularizer`.
  * Layers call `penalty(weight)` in every training step and add the result to the loss.
  */
-export interface Regularizer {
+export interface Regularizer extends Configurable {
   /** Keras's class name ("L1", "L2", "L1L2"), for configs and summaries. */
   readonly className: string;
   /** Differentiable scalar penalty of a weight. */
   penalty(x: Tensor): Tensor;
-  /** The arguments that recreate this regularizer (Keras's `get_config`). */
-  getConfig(): { [k: string]: unknown };
 }
 
 /** A regularizer given by id ("l1", "l2", "l1l2", "l1_l2") or as an object. */
@@ -38,10 +37,5 @@ regularizerRegistry.register("l1l2", () => new L1L2(), ["elasticNet"]);
  * `argument` names the option in errors (e.g. "dense_1: kernelRegularizer").
  */
 export function getRegularizer(id: RegularizerIdentifier | undefined | null, argument: string): Regularizer | undefined {
-  if (id === undefined || id === null) return undefined;
-  if (typeof id === "string") return regularizerRegistry.get(id, argument)();
-  if (typeof id === "object" && typeof (id as Regularizer).penalty === "function") return id;
-  throw new TypeError(
-    `${argument}: expected a regularizer id (${regularizerRegistry.names().join(", ")}) or an object with a penalty(x) method, got ${typeof id}`,
-  );
+  return resolveBuildingBlock(id, argument, { kind: "regularizer", registry: regularizerRegistry, method: "penalty(x)" });
 }

@@ -112,9 +112,9 @@ describe("errors", () => {
     expect(() => regularizers.getRegularizer({} as never, "dense: biasRegularizer")).toThrow("got object");
   });
   test("strengths must be finite and non-negative (Keras's validate_float_arg)", () => {
-    expect(() => regularizers.l1(-0.1)).toThrow("L1: l1 must be a finite non-negative number, got -0.1");
-    expect(() => regularizers.l2(NaN)).toThrow("L2: l2 must be a finite non-negative number, got NaN");
-    expect(() => regularizers.l1l2({ l2: Infinity })).toThrow("L1L2: l2 must be a finite non-negative number, got Infinity");
-    expect(() => regularizers.l1("0.1" as never)).toThrow("L1: l1 must be a finite non-negative number, got string");
+    expect(() => regularizers.l1(-0.1)).toThrow("L1: l1 must be a finite number ≥ 0, got -0.1");
+    expect(() => regularizers.l2(NaN)).toThrow("L2: l2 must be a finite number ≥ 0, got NaN");
+    expect(() => regularizers.l1l2({ l2: Infinity })).toThrow("L1L2: l2 must be a finite number ≥ 0, got Infinity");
+    expect(() => regularizers.l1("0.1" as never)).toThrow("L1: l1 must be a finite number ≥ 0, got string");
   });
 });
