@@ -8,6 +8,7 @@
 //   {"cmd":"rep"} → {"type":"rep", "value", ...}             or  {"type":"unsupported"|"failed", "reason"}
 //   {"cmd":"finish"} → {"type":"finish", "peakRSSMiB"}, then the process exits.
 import fs from "node:fs";
+import path from "node:path";
 import readline from "node:readline";
 import { createRequire } from "node:module";
 import { loadNnlab, loadTfjs, Unsupported } from "./harness.mjs";
@@ -38,7 +39,7 @@ async function setUp() {
   const data = readWorkloadData(dataDir, workloadId);
   if (library === "nnlab-ts" || library === "nnlab-wasm") {
     const { nn, info } = loadNnlab(library.slice("nnlab-".length));
-    const version = require(process.env.NNLAB_PATH ? `${process.env.NNLAB_PATH}/../package.json` : "nnlab/package.json").version;
+    const version = require(process.env.NNLAB_PATH ? path.resolve(process.env.NNLAB_PATH, "..", "package.json") : "nnlab/package.json").version;
     return { rep: await workload.nnlab(nn, data), version, backend: info };
   }
   if (library === "tfjs-cpu" || library === "tfjs-wasm") {
