@@ -8,6 +8,7 @@ import { shapeToString } from "../tensor/shape";
 import * as ops from "../ops";
 import { EPSILON, booleanOption, definedLoss, numberOption, sameShape } from "./loss";
 import { sigmoidCrossEntropyWithLogits, softmaxCrossEntropyWithLogits } from "./logit-crossentropy";
+import { categoricalCrossentropyFromProbabilities } from "./probability-crossentropy";
 
 /** Options of the binary and categorical cross-entropies. */
 export interface CrossentropyOptions {
@@ -61,9 +62,7 @@ export const binaryCrossentropy = definedLoss<CrossentropyOptions>(
 function categorical(loss: string, t: Tensor, p: Tensor, fromLogits: boolean): Tensor {
   if (p.rank < 1) throw new RangeError(`${loss}: predictions must have a class axis, got a scalar`);
   if (fromLogits) return softmaxCrossEntropyWithLogits(t, p);
-  const normalized = ops.div(p, ops.sum(p, -1, true));
-  const logProb = ops.log(ops.clip(normalized, EPSILON, 1 - EPSILON));
-  return ops.neg(ops.sum(ops.mul(t, logProb), -1));
+  return categoricalCrossentropyFromProbabilities(t, p, EPSILON);
 }
 
 /**
