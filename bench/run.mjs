@@ -7,6 +7,7 @@
 //   node bench/run.mjs --reps 1 --warmup 0          # a quick check of the machinery
 //   node bench/run.mjs --python /tmp/refvenv/bin/python   # the PyTorch peer's interpreter
 //   node bench/run.mjs --verbose                    # show what the library processes print
+//   node bench/run.mjs --write                      # a partial run also writes results.json and README
 //
 // Libraries: nnlab once per compute backend (nnlab-wasm, nnlab-ts), TensorFlow.js 4.22 on its cpu
 // and wasm backends, and PyTorch CPU (bench/torch_peer.py) when `import torch` works in the
@@ -31,6 +32,24 @@ import { selectWorkloads } from "./workloads/index.mjs";
 
 const require = createRequire(import.meta.url);
 const report = require("./report.cjs");
+
+// --help prints the usage above; an unknown option is an error (a typo must not start a full run,
+// which takes ~10 minutes and rewrites results.json).
+const KNOWN_FLAGS = ["--help", "--verbose", "--write"];
+const KNOWN_OPTIONS = ["--reps", "--warmup", "--only", "--workloads", "--python"];
+if (process.argv.includes("--help")) {
+  const usage = fs.readFileSync(new URL(import.meta.url), "utf8").split("\n").slice(1).filter((l) => l.startsWith("//")).map((l) => l.replace(/^\/\/ ?/, ""));
+  console.log(usage.join("\n"));
+  process.exit(0);
+}
+for (let i = 2; i < process.argv.length; i++) {
+  const arg = process.argv[i];
+  if (KNOWN_OPTIONS.includes(arg)) i++;
+  else if (!KNOWN_FLAGS.includes(arg)) {
+    console.error(`bench: unknown argument ${JSON.stringify(arg)}; options: ${[...KNOWN_OPTIONS.map((o) => `${o} <value>`), ...KNOWN_FLAGS].join(", ")}`);
+    process.exit(2);
+  }
+}
 
 const here = path.join(root, "bench");
 const verbose = process.argv.includes("--verbose");

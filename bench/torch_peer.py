@@ -60,8 +60,13 @@ def read_data(data_dir, workload_id):
 
 
 def keras_init(module):
-    """Keras's defaults: Glorot-uniform kernels, zero biases (torch's defaults differ)."""
-    for name, p in module.named_parameters():
+    """Keras's defaults: Glorot-uniform kernels, zero biases (torch's defaults differ).
+
+    Meant for `model.apply`, which visits every submodule and then the container itself: only a
+    module's own parameters are set (recurse=False), or the container's visit would draw them
+    again and reset the LSTM's forget-gate bias to 0 (it did, and the peer then learned slower).
+    """
+    for name, p in module.named_parameters(recurse=False):
         if "bias" in name:
             tnn.init.zeros_(p)
         elif "weight_hh" in name:
