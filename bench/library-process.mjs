@@ -13,11 +13,11 @@ const LOG_LINES = 20;
 
 /**
  * Environment of every library process: one thread wherever a library could take more
- * (OpenMP/MKL/OpenBLAS under PyTorch; NNLAB_THREADS for an nnlab backend that reads it), and
+ * (OpenMP/MKL/OpenBLAS under PyTorch; nnlab computes on the calling thread), and
  * NNLAB_BACKEND so nnlab picks the backend under test at load time as well.
  */
 function childEnv(library) {
-  const env = { ...process.env, OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1", NNLAB_THREADS: "1" };
+  const env = { ...process.env, OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1" };
   if (library.startsWith("nnlab-")) env.NNLAB_BACKEND = library.slice("nnlab-".length);
   return env;
 }

@@ -135,7 +135,7 @@ function threadStatement(results) {
   for (const w of Object.values(results)) for (const [lib, e] of Object.entries(w.libraries)) if (e.backend && !seen[lib]) seen[lib] = e.backend;
   const how = {
     "nnlab-ts": "TypeScript on the main thread",
-    "nnlab-wasm": "NNLAB_THREADS=1",
+    "nnlab-wasm": "WebAssembly on the main thread: nnlab computes on the calling thread",
     "tfjs-cpu": "JavaScript on the main thread",
     "tfjs-wasm": "setThreadsCount(1); Node has no multithreaded tfjs-wasm (WASM_HAS_MULTITHREAD_SUPPORT false)",
     torch: "torch.set_num_threads(1), 1 inter-op thread, OMP/MKL_NUM_THREADS=1",
