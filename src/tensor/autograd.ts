@@ -14,7 +14,9 @@ export interface GradFn {
   readonly inputs: readonly Tensor[];
   /**
    * Given dLoss/dOutput, returns dLoss/dInput for each input (same order), or null
-   * for an input that needs no gradient. Returned arrays have the input's size and may be fresh.
+   * for an input that needs no gradient. Returned arrays have the input's size and dtype; they
+   * may be `gradOutput` itself or one array for several inputs (backprop never writes into an
+   * array it did not allocate), and must not change afterwards.
    */
   backward(gradOutput: TypedArray): (TypedArray | null)[];
 }
