@@ -1,6 +1,6 @@
 /** `nn.plot.confusionMatrix`: counts of (true class, predicted class) as an annotated heatmap. */
 import { Plot } from "./plot";
-import { withDefaults } from "./spec";
+import { heatmapSpec } from "./heatmap";
 import { classLabels, type PlotData } from "./data";
 import { className } from "./scatter";
 
@@ -47,38 +47,25 @@ export function confusionMatrix(yTrue: PlotData, yPred: PlotData, options: Confu
   if (seen > classes) throw new RangeError(`${where}: classNames has ${classes} names but the labels go up to class ${seen - 1}`);
   const m = confusionCounts(t, p, classes);
   const names = Array.from({ length: classes }, (_, c) => className(c, options.classNames));
-  const cells = m.flatMap((row, i) => {
+  if (new Set(names).size !== names.length) throw new RangeError(`${where}: classNames must be distinct, got ${JSON.stringify(names)}`);
+  const values = m.map((row) => {
     const total = row.reduce((a, b) => a + b, 0);
-    return row.map((count, j) => ({
-      actual: names[i],
-      predicted: names[j],
-      count,
-      value: options.normalize ? (total > 0 ? count / total : 0) : count,
-    }));
+    return options.normalize ? row.map((count) => (total > 0 ? count / total : 0)) : row;
   });
-  const max = Math.max(...cells.map((c) => c.value));
-  const size = Math.max(160, Math.min(40 * classes, 520));
-  const spec = withDefaults(
+  const spec = heatmapSpec(
+    values,
     {
-      width: size,
-      height: size,
-      data: { values: cells },
-      encoding: {
-        x: { field: "predicted", type: "ordinal", sort: names, title: "predicted", axis: { labelAngle: 0 } },
-        y: { field: "actual", type: "ordinal", sort: names, title: "true" },
-      },
-      layer: [
-        { mark: { type: "rect" }, encoding: { color: { field: "value", type: "quantitative", title: options.normalize ? "fraction" : "count", scale: { scheme: "blues" } } } },
-        {
-          mark: { type: "text", fontSize: classes > 12 ? 8 : 12 },
-          encoding: {
-            text: { field: "value", type: "quantitative", format: options.normalize ? ".2f" : "d" },
-            color: { condition: { test: `datum.value > ${max / 2}`, value: "white" }, value: "black" },
-          },
-        },
-      ],
+      xLabels: names,
+      yLabels: names,
+      xTitle: "predicted",
+      yTitle: "true",
+      valueTitle: options.normalize ? "fraction" : "count",
+      format: options.normalize ? ".2f" : "d",
+      scheme: "blues",
+      annotate: true,
+      title: options.title ?? "Confusion matrix",
     },
-    options.title ?? "Confusion matrix",
+    where,
   );
   const correct = m.reduce((s, row, i) => s + row[i], 0);
   const plot = new Plot(spec, `Confusion matrix, ${classes} classes, ${t.length} samples, ${correct} on the diagonal (accuracy ${(correct / Math.max(t.length, 1)).toFixed(4)})`) as ConfusionMatrixPlot;

@@ -12,6 +12,7 @@ export { scatter, type ScatterOptions } from "./scatter";
 export { decisionRegions, type Classifier, type DecisionRegionsOptions } from "./decision-regions";
 export { errorSurface, type ErrorSurfaceOptions, type Surface } from "./error-surface";
 export { imageGrid, type ImageGridOptions } from "./image-grid";
+export { heatmap, type HeatmapOptions } from "./heatmap";
 export { confusionMatrix, confusionCounts, type ConfusionMatrixOptions, type ConfusionMatrixPlot } from "./confusion-matrix";
 export { bar, type BarData, type BarOptions } from "./bar";
 export { line, type LineOptions } from "./line";
