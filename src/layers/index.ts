@@ -34,6 +34,11 @@ export { Maxout, maxout, type MaxoutArgs } from "./maxout";
 export { Sampling, sampling, type SamplingArgs } from "./sampling";
 export { SpatialDropout1D, SpatialDropout2D, spatialDropout1d, spatialDropout2d, type SpatialDropoutArgs } from "./spatial-dropout";
 export { GaussianNoise, gaussianNoise, type GaussianNoiseArgs } from "./gaussian-noise";
+export { GroupNormalization, groupNormalization, type GroupNormalizationArgs } from "./group-normalization";
+export {
+  MultiHeadAttention, multiHeadAttention, type MultiHeadAttentionArgs, type AttentionCallOptions, type AttentionResult,
+} from "./multi-head-attention";
+export { Lambda, lambda, type LambdaArgs, type LambdaFunction } from "./lambda";
 export {
   serializeLayer, deserializeLayer, registerLayerClass, layerClassRegistry, type SerializedLayer, type LayerFactory,
 } from "./serialization";

@@ -29,6 +29,9 @@ import { Maxout } from "./maxout";
 import { Sampling } from "./sampling";
 import { SpatialDropout1D, SpatialDropout2D } from "./spatial-dropout";
 import { GaussianNoise } from "./gaussian-noise";
+import { GroupNormalization } from "./group-normalization";
+import { MultiHeadAttention } from "./multi-head-attention";
+import { Lambda } from "./lambda";
 
 /** A layer in serialized form. */
 export interface SerializedLayer {
@@ -63,6 +66,8 @@ export function serializeLayer(layer: Layer): SerializedLayer {
   if (!(layer instanceof Layer)) {
     throw new TypeError(`serializeLayer: expected a layer, got ${layer === null ? "null" : typeof layer}`);
   }
+  // A Lambda's function is code, not data: refuse at save time, naming the layer (Keras refuses to load one in safe mode).
+  if (layer instanceof Lambda) throw layer.notSerializableError();
   // A JSON round trip proves the config is plain data (and copies it, so later edits cannot leak back).
   return { className: layer.className, config: JSON.parse(JSON.stringify(layer.getConfig())) as LayerConfig };
 }
@@ -129,3 +134,6 @@ registerLayerClass("Sampling", Sampling.fromConfig);
 registerLayerClass("SpatialDropout1D", SpatialDropout1D.fromConfig);
 registerLayerClass("SpatialDropout2D", SpatialDropout2D.fromConfig);
 registerLayerClass("GaussianNoise", GaussianNoise.fromConfig);
+registerLayerClass("GroupNormalization", GroupNormalization.fromConfig);
+registerLayerClass("MultiHeadAttention", MultiHeadAttention.fromConfig);
+registerLayerClass("Lambda", Lambda.fromConfig);
