@@ -3,7 +3,8 @@
  * (several times the TypeScript kernel's speed: 128-bit vectors, and V8 compiles WebAssembly
  * without the type checks a JavaScript loop keeps). float64 products, which nnlab uses for
  * exact teaching demos and gradient checks, stay on the TypeScript kernel, so their results are
- * the reference backend's to the last bit.
+ * the reference backend's to the last bit; so do float32 products whose right operand is too
+ * large to copy into WebAssembly memory (see `wasm-kernels.ts`).
  */
 import type { Backend } from "./backend";
 import { packedMatmul } from "./packed-matmul";
@@ -14,9 +15,8 @@ export function wasmBackend(kernels: WasmKernels): Backend {
   return {
     name: "wasm",
     matmul(a, b, out, m, k, n, transA, transB) {
-      if (a instanceof Float32Array && b instanceof Float32Array && out instanceof Float32Array) {
-        kernels.matmulF32(a, b, out, m, k, n, transA, transB);
-      } else {
+      const float32 = a instanceof Float32Array && b instanceof Float32Array && out instanceof Float32Array;
+      if (!float32 || !kernels.matmulF32(a, b, out, m, k, n, transA, transB)) {
         packedMatmul(a, b, out, m, k, n, transA, transB);
       }
     },

@@ -32,18 +32,38 @@ export const KERNELS_FILE = join(__dirname, "wasm", "kernels.wasm");
 
 const PAGE_BYTES = 65536;
 
+/**
+ * Floats of op(A) (and of the product) moved into linear memory per call: a product with more
+ * rows runs in row blocks, so the memory stays near op(B) + 2 × 16 MiB even when convolution's
+ * patch matrices reach gigabytes (the TypeScript backend needs no copy at all, and a copy of the
+ * whole operand would double the peak memory).
+ */
+const CHUNK_FLOATS = 1 << 22;
+/** An op(B) larger than this (256 MiB) stays on the TypeScript kernel instead of being copied. */
+const MAX_B_FLOATS = 1 << 26;
+/** Rows of the micro-kernel's tile: row blocks are multiples of it. */
+const TILE_ROWS = 4;
+
+/** Options of {@link WasmKernels.load}, for tests of the row blocking. */
+export interface WasmKernelsOptions {
+  /** Floats of op(A) and of the product per row block (default 4 Mi). */
+  chunkFloats?: number;
+}
+
 /** The instantiated kernels and a view of their memory. */
 export class WasmKernels {
   private readonly exports: KernelExports;
   /** Byte address of the packing scratch, then of the first operand. */
   private readonly scratch: number;
   private readonly operands: number;
+  private readonly chunkFloats: number;
   private heap: Float32Array;
 
-  private constructor(exports: KernelExports) {
+  private constructor(exports: KernelExports, options: WasmKernelsOptions) {
     this.exports = exports;
     this.scratch = exports.heapBase();
     this.operands = this.scratch + exports.scratchBytes();
+    this.chunkFloats = options.chunkFloats ?? CHUNK_FLOATS;
     this.heap = new Float32Array(exports.memory.buffer);
   }
 
@@ -52,14 +72,14 @@ export class WasmKernels {
    * WebAssembly, no SIMD, file not built). Synchronous: Node compiles any size synchronously,
    * and the module is a few kilobytes.
    */
-  static load(file = KERNELS_FILE): WasmKernels | string {
+  static load(file = KERNELS_FILE, options: WasmKernelsOptions = {}): WasmKernels | string {
     const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
     if (api === undefined) return "this JavaScript engine has no WebAssembly";
     if (!existsSync(file)) return `${file} is missing (the build compiles it: npm run build -w nnlab)`;
     try {
       const module = new api.Module(readFileSync(file));
       const instance = new api.Instance(module, {});
-      return new WasmKernels(instance.exports as unknown as KernelExports);
+      return new WasmKernels(instance.exports as unknown as KernelExports, options);
     } catch (error) {
       // An engine without 128-bit SIMD rejects the module at compile time.
       return `the WebAssembly SIMD kernels do not compile here: ${(error as Error).message}`;
@@ -67,20 +87,35 @@ export class WasmKernels {
   }
 
   /**
-   * out[m×n] = op(A) · op(B) in float32 (see {@link Backend.matmul} for the layout). Copies the
-   * operands into linear memory, runs the kernel and copies the product out.
+   * out[m×n] = op(A) · op(B) in float32 (see {@link Backend.matmul} for the layout): copies op(B)
+   * into linear memory once, then runs the kernel on blocks of op(A)'s rows, copying each block
+   * in and its product rows out. Returns false, having written nothing, when op(B) is too large
+   * to copy or the memory cannot grow; the caller then uses the TypeScript kernel.
    */
-  matmulF32(a: Float32Array, b: Float32Array, out: Float32Array, m: number, k: number, n: number, transA: boolean, transB: boolean): void {
-    const aAt = this.operands;
-    const bAt = aAt + m * k * 4;
-    const cAt = bAt + k * n * 4;
-    this.ensureBytes(cAt + m * n * 4);
+  matmulF32(a: Float32Array, b: Float32Array, out: Float32Array, m: number, k: number, n: number, transA: boolean, transB: boolean): boolean {
+    if (k * n > MAX_B_FLOATS) return false;
+    const byRows = Math.floor(this.chunkFloats / Math.max(k, n, 1));
+    const rows = Math.min(m, Math.max(TILE_ROWS, byRows - (byRows % TILE_ROWS)));
+    const bAt = this.operands;
+    const aAt = bAt + k * n * 4;
+    const cAt = aAt + rows * k * 4;
+    if (!this.ensureBytes(cAt + rows * n * 4)) return false;
     const heap = this.heap;
-    heap.set(a.length === m * k ? a : a.subarray(0, m * k), aAt >> 2);
     heap.set(b.length === k * n ? b : b.subarray(0, k * n), bAt >> 2);
-    heap.fill(0, cAt >> 2, (cAt >> 2) + m * n);
-    this.exports.matmulF32(aAt, bAt, cAt, m, k, n, transA ? 1 : 0, transB ? 1 : 0, this.scratch);
-    out.set(heap.subarray(cAt >> 2, (cAt >> 2) + m * n));
+    for (let r0 = 0; r0 < m; r0 += rows) {
+      const r1 = Math.min(m, r0 + rows);
+      const block = r1 - r0;
+      if (!transA) {
+        heap.set(a.subarray(r0 * k, r1 * k), aAt >> 2);
+      } else {
+        // op(A)'s rows r0…r1 are columns of the stored k×m matrix: one contiguous run per row of it.
+        for (let p = 0; p < k; p++) heap.set(a.subarray(p * m + r0, p * m + r1), (aAt >> 2) + p * block);
+      }
+      heap.fill(0, cAt >> 2, (cAt >> 2) + block * n);
+      this.exports.matmulF32(aAt, bAt, cAt, block, k, n, transA ? 1 : 0, transB ? 1 : 0, this.scratch);
+      out.set(heap.subarray(cAt >> 2, (cAt >> 2) + block * n), r0 * n);
+    }
+    return true;
   }
 
   /** Bytes of linear memory now (for memory figures and tests of growth). */
@@ -88,11 +123,17 @@ export class WasmKernels {
     return this.exports.memory.buffer.byteLength;
   }
 
-  private ensureBytes(bytes: number): void {
+  /** Grows the memory to at least `bytes`; false if the engine refuses (the memory is then unchanged). */
+  private ensureBytes(bytes: number): boolean {
     const memory = this.exports.memory;
     const have = memory.buffer.byteLength;
-    if (bytes <= have) return;
-    memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
+    if (bytes <= have) return true;
+    try {
+      memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
+    } catch {
+      return false;
+    }
     this.heap = new Float32Array(memory.buffer);
+    return true;
   }
 }

@@ -12,7 +12,11 @@ import { WasmKernels } from "../../../src/backend/wasm-kernels";
 
 const kernels = WasmKernels.load();
 if (typeof kernels === "string") throw new Error(`the wasm kernels must be built for these tests: ${kernels}`);
-const BACKENDS: [string, Backend][] = [["ts", tsBackend], ["wasm", wasmBackend(kernels)]];
+// A second instance that moves op(A) in row blocks of a few rows (as large products do with the
+// default 4 Mi floats), so every test below also crosses row-block boundaries.
+const blocked = WasmKernels.load(undefined, { chunkFloats: 64 });
+if (typeof blocked === "string") throw new Error(blocked);
+const BACKENDS: [string, Backend][] = [["ts", tsBackend], ["wasm", wasmBackend(kernels)], ["wasm in row blocks", wasmBackend(blocked)]];
 
 type Arr = Float32Array | Float64Array;
 
@@ -171,6 +175,32 @@ describe.each(BACKENDS)("%s backend matmul", (name, be) => {
 });
 
 describe("wasm kernels' memory", () => {
+  test("row blocks bound the memory: a tall product needs op(B) plus two blocks, not the whole operand", () => {
+    const small = WasmKernels.load(undefined, { chunkFloats: 1024 });
+    if (typeof small === "string") throw new Error(small);
+    // A first, tiny product makes the memory hold the packing scratch (≈ 1.2 MB).
+    small.matmulF32(Float32Array.of(1), Float32Array.of(1), new Float32Array(1), 1, 1, 1, false, false);
+    const before = small.memoryBytes;
+    // op(A) is 200,000 × 6 (4.8 MB in float32): in blocks of ⌊1024 / 6⌋ → 168 rows.
+    const [m, k, n] = [200_000, 6, 5];
+    const a = values(m * k, 47, Float32Array);
+    const b = values(k * n, 53, Float32Array);
+    for (const transA of [false, true]) {
+      const out = new Float32Array(m * n).fill(NaN);
+      expect(small.matmulF32(a, b, out, m, k, n, transA, false)).toBe(true);
+      // Spot-check rows across blocks against the definition.
+      for (const i of [0, 167, 168, 99_999, m - 1]) {
+        for (let j = 0; j < n; j++) {
+          let sum = 0;
+          for (let p = 0; p < k; p++) sum += (transA ? a[p * m + i] : a[i * k + p]) * b[p * n + j];
+          expect(Math.abs(out[i * n + j] - sum)).toBeLessThan(1e-5);
+        }
+      }
+    }
+    // Two 64 KiB pages more at most, where the whole operand would have taken 4.8 MB.
+    expect(small.memoryBytes - before).toBeLessThanOrEqual(2 * 65536);
+  });
+
   test("grows for a large product, then serves smaller ones without stale data", () => {
     if (typeof kernels === "string") throw new Error(kernels);
     const be = wasmBackend(kernels);
