@@ -53,6 +53,6 @@ describe("schedule arguments are validated", () => {
     [() => S.piecewiseConstant({ boundaries: [1, 2], values: [1, 2] }), /piecewiseConstant: values must have one more entry than boundaries/],
     [() => S.piecewiseConstant({ boundaries: [5, 2], values: [1, 2, 3] }), /piecewiseConstant: boundaries must increase, got \[5,2\]/],
     [() => S.exponentialDecay({ initialLearningRate: 0.1, decaySteps: 2, decayRate: 0.5 }).call(-1), /exponentialDecay.call: step must be a number ≥ 0, got -1/],
-    [() => S.scheduleFromConfig({ className: "Nope", config: {} }), /unknown learning-rate schedule "Nope"\. Valid learning-rate schedules: CosineDecay, ExponentialDecay, PiecewiseConstantDecay, StepDecay/],
+    [() => S.scheduleFromConfig({ className: "Nope", config: {} }), /unknown learning-rate schedule "Nope"\. Valid learning-rate schedules: CosineDecay, ExponentialDecay, OneCycle, PiecewiseConstantDecay, StepDecay/],
   ])("%#", (make, message) => expect(make).toThrow(message));
 });
