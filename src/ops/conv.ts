@@ -90,6 +90,60 @@ export function addBias(out: TypedArray, bias: TypedArray, channels: number): vo
 }
 
 /**
+ * The epilogue of a convolution with a fused ReLU, in one pass over its output:
+ * out[r, c] = max(out[r, c] + bias[c], 0) (no bias: max(out, 0)). NaN becomes 0, as the
+ * separate `!(v > 0)` test did.
+ */
+function addBiasRelu(out: TypedArray, bias: TypedArray | null, channels: number): void {
+  if (bias === null) {
+    for (let i = 0; i < out.length; i++) if (!(out[i] > 0)) out[i] = 0;
+    return;
+  }
+  for (let r = 0; r < out.length; r += channels) {
+    for (let c = 0; c < channels; c++) {
+      const v = out[r + c] + bias[c];
+      out[r + c] = v > 0 ? v : 0;
+    }
+  }
+}
+
+/**
+ * The backward of a fused ReLU, in one pass: the gradient that reaches the convolution,
+ * g[i] = gOut[i] where out[i] > 0 and 0 elsewhere, and (when `biasGrad` is given) its sums per
+ * channel added into `biasGrad` (the bias gradient).
+ */
+function reluBiasBackward(gOut: TypedArray, out: TypedArray, dtype: DType, channels: number, biasGrad: Float64Array | null): TypedArray {
+  const g = allocate(dtype, gOut.length);
+  if (biasGrad === null) {
+    for (let i = 0; i < g.length; i++) if (out[i] > 0) g[i] = gOut[i];
+    return g;
+  }
+  for (let r = 0; r < g.length; r += channels) {
+    for (let c = 0; c < channels; c++) {
+      if (out[r + c] > 0) {
+        const v = gOut[r + c];
+        g[r + c] = v;
+        biasGrad[c] += v;
+      }
+    }
+  }
+  return g;
+}
+
+/** acc[c] += Σ over rows of g[r, c] (a bias gradient, accumulated in float64). */
+function sumRows(g: TypedArray, channels: number, acc: Float64Array): void {
+  for (let r = 0; r < g.length; r += channels) for (let c = 0; c < channels; c++) acc[c] += g[r + c];
+}
+
+/** `values` (float64 sums) in `dtype`. */
+function narrowed(values: Float64Array, dtype: DType): TypedArray {
+  if (dtype === "float64") return values;
+  const out = allocate(dtype, values.length);
+  out.set(values);
+  return out;
+}
+
+/**
  * The gradients of x and the kernel, followed (when the op has a bias input) by the bias
  * gradient Σ over rows of g[r, c], or null when the bias needs none.
  */
@@ -97,10 +151,8 @@ export function withBiasGradient(grads: (TypedArray | null)[], bias: Tensor | nu
   if (!bias) return grads;
   if (!bias.requiresGrad) return [...grads, null];
   const acc = new Float64Array(channels);
-  for (let r = 0; r < g.length; r += channels) for (let c = 0; c < channels; c++) acc[c] += g[r + c];
-  const out = allocate(bias.dtype, channels);
-  out.set(acc);
-  return [...grads, out];
+  sumRows(g, channels, acc);
+  return [...grads, narrowed(acc, bias.dtype)];
 }
 
 /** Samples per im2col chunk so that a chunk's patch matrix stays under {@link COLS_LIMIT}. */
@@ -165,15 +217,13 @@ export function convolveDims(where: string, x: Tensor, kernel: Tensor, bias: Ten
     be.matmul(cols, kd, out.subarray(first * rows * outC, (first + count) * rows * outC), count * rows, k, outC, false, false);
     if (count === d.batch) kept = cols;
   }
-  if (bd) addBias(out, bd, outC);
-  if (fusedRelu) for (let i = 0; i < out.length; i++) if (!(out[i] > 0)) out[i] = 0;
+  if (fusedRelu) addBiasRelu(out, bd, outC);
+  else if (bd) addBias(out, bd, outC);
   const inputs = bias ? [x, kernel, bias] : [x, kernel];
   return opResult(fusedRelu ? "conv2d+relu" : "conv2d", out, [d.batch, d.outH, d.outW, outC], inputs, (gOut: TypedArray) => {
-    let g = gOut;
-    if (fusedRelu) {
-      g = allocate(dtype, gOut.length);
-      for (let i = 0; i < g.length; i++) if (out[i] > 0) g[i] = gOut[i];
-    }
+    const biasGrad = bias?.requiresGrad ? new Float64Array(outC) : null;
+    const g = fusedRelu ? reluBiasBackward(gOut, out, dtype, outC, biasGrad) : gOut;
+    if (!fusedRelu && biasGrad) sumRows(g, outC, biasGrad);
     const gx = x.requiresGrad ? allocate(x.dtype, x.size) : null;
     const gk = kernel.requiresGrad ? allocate(kernel.dtype, kernel.size) : null;
     const part = gk && chunk < d.batch ? allocate(dtype, kernel.size) : null;
@@ -195,7 +245,7 @@ export function convolveDims(where: string, x: Tensor, kernel: Tensor, bias: Ten
         }
       }
     }
-    return withBiasGradient([gx, gk], bias, g, outC);
+    return bias ? [gx, gk, biasGrad ? narrowed(biasGrad, bias.dtype) : null] : [gx, gk];
   });
 }
 
