@@ -8,7 +8,7 @@ import { Tensor } from "../../tensor/tensor";
 import { zeros } from "../../tensor/creation";
 import { noGrad } from "../../tensor/autograd";
 import { shapeToString } from "../../tensor/shape";
-import { setSymbolicCallHandler, type Layer } from "../../layers/layer";
+import { Layer, setSymbolicCallHandler } from "../../layers/layer";
 import type { ShapeSpec } from "../../display/mime";
 import { recordNode, SymbolicTensor } from "./symbolic-tensor";
 
@@ -44,8 +44,14 @@ function symbolicCall(layer: Layer, x: unknown, _training: boolean, check: (shap
   const batchKnown = symbolic[0].symbolicShape[0] !== null;
   const otherUnknown = symbolic.some((t) => t.symbolicShape.slice(1).some((d) => d === null));
   let shape: ShapeSpec = [batchKnown ? out.shape[0] : null, ...out.shape.slice(1)];
-  // Sizes that vary (a sequence length) are not learned from a probe of size 1: ask the layer's shape rule.
+  // Sizes that vary (a sequence length) are not learned from a probe of size 1: ask the layer's
+  // shape rule — for a list, only a layer that has one for lists (merge layers, attention, lambda
+  // override it to take a list of shapes; the default rule keeps a single shape).
   if (otherUnknown && !isList) shape = layer.computeOutputShape(symbolic[0].symbolicShape);
+  if (otherUnknown && isList && layer.computeOutputShape !== Layer.prototype.computeOutputShape) {
+    const listRule = layer.computeOutputShape as unknown as (shapes: ShapeSpec[]) => ShapeSpec;
+    shape = listRule.call(layer, symbolic.map((t) => t.symbolicShape));
+  }
   return recordNode(layer, symbolic, isList, [shape], [out.dtype])[0];
 }
 
