@@ -183,8 +183,8 @@ describe("wasm kernels' memory", () => {
     const before = small.memoryBytes;
     // op(A) is 200,000 × 6 (4.8 MB in float32): in blocks of ⌊1024 / 6⌋ → 168 rows.
     const [m, k, n] = [200_000, 6, 5];
-    const a = values(m * k, 47, Float32Array);
-    const b = values(k * n, 53, Float32Array);
+    const a = values(m * k, 47, Float32Array) as Float32Array;
+    const b = values(k * n, 53, Float32Array) as Float32Array;
     for (const transA of [false, true]) {
       const out = new Float32Array(m * n).fill(NaN);
       expect(small.matmulF32(a, b, out, m, k, n, transA, false)).toBe(true);

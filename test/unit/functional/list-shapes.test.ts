@@ -25,6 +25,6 @@ test("self-attention over a variable-length sequence keeps the length unknown, a
 test("a lambda on a list with an unknown length infers it as unknown", () => {
   const a = nn.input({ shape: [null, 4] });
   const b = nn.input({ shape: [null, 4] });
-  const summed = nn.layers.lambda((xs) => nn.add((xs as nn.Tensor[])[0], (xs as nn.Tensor[])[1])).apply([a, b]) as unknown as nn.SymbolicTensor;
+  const summed = nn.layers.lambda((xs: nn.Tensor[]) => nn.add(xs[0], xs[1])).apply([a, b]) as unknown as nn.SymbolicTensor;
   expect(summed.symbolicShape).toEqual([null, null, 4]);
 });
