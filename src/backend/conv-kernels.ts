@@ -108,3 +108,65 @@ function walkPatches(image: TypedArray, d: ConvDims, first: number, count: numbe
     }
   }
 }
+
+/*
+ * Single-channel convolutions with stride 1 and no padding (the first layer of a CNN on
+ * grayscale images) skip the per-element im2col: with "wide rows" every column of the
+ * transposed patch matrix is one contiguous slice of the input.
+ *
+ * Number the input pixels of the chunk p = (n·inH + y)·inW + x and compute an output at *every*
+ * p, as if the window's top-left corner could sit anywhere: tap (ky, kx) then reads pixel
+ * p + ky·dilationH·inW + kx·dilationW, so row t of the transposed patch matrix
+ * `colsT[kH·kW, m]` is the input itself shifted by that tap's offset — one `set` per tap.
+ * The wide product `colsTᵀ · kernel` holds the real outputs at the rows with y < outH and
+ * x < outW, which {@link moveWideRows} copies out (outW·channels contiguous values per output
+ * row); the other rows mix neighbouring rows or samples and are dropped. For the kernel
+ * gradient, the output gradient is spread back into wide rows with zeros in the dropped rows.
+ */
+
+/** Whether {@link wideColumns} applies: one input channel, stride 1, no padding on any side. */
+export function isSingleChannelUnpadded(d: ConvDims): boolean {
+  return d.inC === 1 && d.strideH === 1 && d.strideW === 1 && d.padTop === 0 && d.padLeft === 0 &&
+    d.outH === d.inH - (d.kH - 1) * d.dilationH && d.outW === d.inW - (d.kW - 1) * d.dilationW;
+}
+
+/**
+ * Wide rows of `count` samples: every pixel whose window (from its top-left corner) stays
+ * inside the chunk's input; the last real output is the last of them.
+ */
+export function wideRows(d: ConvDims, count: number): number {
+  return count * d.inH * d.inW - ((d.kH - 1) * d.dilationH * d.inW + (d.kW - 1) * d.dilationW);
+}
+
+/**
+ * Fills `colsT` (`[kH·kW, m]`, m = {@link wideRows}) for samples `first … first+count−1` of a
+ * single-channel `x` (`[batch, inH, inW, 1]`): row t = ky·kW + kx is the input from the tap's
+ * offset on.
+ */
+export function wideColumns(x: TypedArray, d: ConvDims, first: number, count: number, colsT: TypedArray): void {
+  const m = wideRows(d, count);
+  const start = first * d.inH * d.inW;
+  for (let ky = 0; ky < d.kH; ky++) {
+    for (let kx = 0; kx < d.kW; kx++) {
+      const offset = start + ky * d.dilationH * d.inW + kx * d.dilationW;
+      colsT.set(x.subarray(offset, offset + m), (ky * d.kW + kx) * m);
+    }
+  }
+}
+
+/**
+ * Copies between wide rows (`[m, channels]`) and the compact output (`[count·outH·outW,
+ * channels]`) of `count` samples: to the compact output (`toCompact`), or back into the wide
+ * rows, whose dropped rows are left untouched.
+ */
+export function moveWideRows(wide: TypedArray, compact: TypedArray, d: ConvDims, count: number, channels: number, toCompact: boolean): void {
+  const run = d.outW * channels;
+  for (let n = 0; n < count; n++) {
+    for (let oy = 0; oy < d.outH; oy++) {
+      const w = ((n * d.inH + oy) * d.inW) * channels;
+      const c = (n * d.outH + oy) * run;
+      if (toCompact) compact.set(wide.subarray(w, w + run), c);
+      else wide.set(compact.subarray(c, c + run), w);
+    }
+  }
+}

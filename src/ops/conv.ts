@@ -7,6 +7,10 @@
  * - kernel gradient:  dKernel              = colsᵀ · dOut
  * - input gradient:   dInput               = col2im(dOut · kernelᵀ)
  *
+ * A single-channel input with stride 1 and no padding (a grayscale image CNN's first layer) uses
+ * the transposed patch matrix instead, built with one copy per kernel tap ("wide rows", see
+ * `wideColumns`): forward `colsTᵀ · kernel`, kernel gradient `colsT · dOut`.
+ *
  * PyTorch stores the same kernel as `[out, in, kh, kw]` (`permute(3, 2, 0, 1)` of ours) and
  * images channels-first; the reference fixtures convert both.
  */
@@ -14,7 +18,7 @@ import type { Tensor } from "../tensor/tensor";
 import { allocate, type DType, type TypedArray } from "../tensor/dtype";
 import { shapeToString } from "../tensor/shape";
 import { backend } from "../backend/backend";
-import { col2im, im2col, type ConvDims } from "../backend/conv-kernels";
+import { col2im, im2col, isSingleChannelUnpadded, moveWideRows, wideColumns, wideRows, type ConvDims } from "../backend/conv-kernels";
 import { opResult } from "./result";
 import { reshape } from "./shape-ops";
 import { slice } from "./indexing";
@@ -178,9 +182,23 @@ function patches(x: TypedArray, d: ConvDims, first: number, count: number, dtype
   return cols;
 }
 
+/** The transposed wide patch matrix (`[kH·kW, wideRows]`) of samples `first … first+count−1`, in `dtype`. */
+function wideColumnsOf(x: TypedArray, d: ConvDims, first: number, count: number, dtype: DType): TypedArray {
+  const colsT = allocate(dtype, d.kH * d.kW * wideRows(d, count));
+  wideColumns(x, d, first, count, colsT);
+  return colsT;
+}
+
+/** Whether every value is finite (no ±∞, no NaN). */
+function allFinite(values: TypedArray): boolean {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false;
+  return true;
+}
+
 /**
- * Scratch for the input-gradient patch matrix, which lives only until col2im has consumed it:
- * kept between calls (one per dtype) so training steps do not allocate it again.
+ * Scratch for the input-gradient patch matrix, which lives only until col2im has consumed it,
+ * and for the wide rows of single-channel convolutions: kept between calls (one per dtype) so
+ * training steps do not allocate it again.
  */
 const scratch = { float32: new Float32Array(0) as TypedArray, float64: new Float64Array(0) as TypedArray };
 
@@ -211,10 +229,24 @@ export function convolveDims(where: string, x: Tensor, kernel: Tensor, bias: Ten
   const chunk = chunkSize(d);
   const be = backend();
   let kept: TypedArray | null = null;
+  // A single-channel unpadded stride-1 input gets the transposed wide patch matrix (one copy per
+  // tap, see conv-kernels.ts). Its dropped rows meet zeros in the kernel gradient, so they must be
+  // finite (0·∞ is NaN): an input with ∞ or NaN takes the general path.
+  const wide = isSingleChannelUnpadded(d) && !isPointwise(d) && allFinite(xd);
   for (let first = 0; first < d.batch; first += chunk) {
     const count = Math.min(chunk, d.batch - first);
-    const cols = patches(xd, d, first, count, dtype);
-    be.matmul(cols, kd, out.subarray(first * rows * outC, (first + count) * rows * outC), count * rows, k, outC, false, false);
+    const outChunk = out.subarray(first * rows * outC, (first + count) * rows * outC);
+    let cols: TypedArray;
+    if (wide) {
+      const m = wideRows(d, count);
+      cols = wideColumnsOf(xd, d, first, count, dtype);
+      const wideOut = scratchFor(dtype, m * outC);
+      be.matmul(cols, kd, wideOut, m, k, outC, true, false);
+      moveWideRows(wideOut, outChunk, d, count, outC, true);
+    } else {
+      cols = patches(xd, d, first, count, dtype);
+      be.matmul(cols, kd, outChunk, count * rows, k, outC, false, false);
+    }
     if (count === d.batch) kept = cols;
   }
   if (fusedRelu) addBiasRelu(out, bd, outC);
@@ -231,8 +263,15 @@ export function convolveDims(where: string, x: Tensor, kernel: Tensor, bias: Ten
       const count = Math.min(chunk, d.batch - first);
       const gc = g.subarray(first * rows * outC, (first + count) * rows * outC);
       if (gk) {
-        const cols = kept ?? patches(xd, d, first, count, dtype);
-        be.matmul(cols, gc, part ?? gk, k, count * rows, outC, true, false);
+        if (wide) {
+          // dKernel = colsT · g in wide rows, g being zero in the rows the forward dropped.
+          const m = wideRows(d, count);
+          const gWide = scratchFor(dtype, m * outC).fill(0);
+          moveWideRows(gWide, gc, d, count, outC, false);
+          be.matmul(kept ?? wideColumnsOf(xd, d, first, count, dtype), gWide, part ?? gk, k, m, outC, false, false);
+        } else {
+          be.matmul(kept ?? patches(xd, d, first, count, dtype), gc, part ?? gk, k, count * rows, outC, true, false);
+        }
         if (part) accumulate(gk, part);
       }
       if (gx) {

