@@ -63,7 +63,7 @@ export { lrFinder, type LrFinderArgs, type LrFinderResult } from "./models";
 // Types that appear in the public signatures above (type-only, so the API reference can link them)
 export type {
   CompiledState, CompileConfig, OutputState, EvaluateArgs, PredictArgs, OnBatchArgs, ModelConfig, SequentialConfig, FunctionalConfig,
-  AddedLoss, Data, ClassWeight, Dataset, Summarizable, GraphNode, SavedMetric, TensorRef, FunctionalLayerConfig,
+  AddedLoss, Data, ClassWeight, TrainingData, Summarizable, GraphNode, SavedMetric, TensorRef, FunctionalLayerConfig,
 } from "./models";
 
 // Rich display (used by the nnlab kernel and the JupyterLab extension)

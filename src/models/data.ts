@@ -81,8 +81,8 @@ export function classWeightsToSampleWeights(y: Tensor, classWeight: ClassWeight,
   return new Tensor(out, [n]);
 }
 
-/** Inputs (one tensor per model input), targets (one per output; none for a custom step without targets) and optional per-sample weights, one row each. */
-export interface Dataset {
+/** What `fit` and `evaluate` iterate over (internal; not `nn.datasets.Dataset`, a generator's features and targets): inputs (one tensor per model input), targets (one per output; none for a custom step without targets) and optional per-sample weights, one row each. */
+export interface TrainingData {
   /** One input tensor per model input, samples along axis 0. */
   x: Tensor[];
   /** One target tensor per output (empty for a custom step without targets). */
@@ -145,7 +145,7 @@ export function checkSampleCounts(x: Tensor[], y: Tensor[], where: string): numb
 }
 
 /** The rows [start, end) of every tensor of a dataset (views). */
-export function datasetRows(data: Dataset, start: number, end: number): Dataset {
+export function datasetRows(data: TrainingData, start: number, end: number): TrainingData {
   return {
     x: data.x.map((t) => rowRange(t, start, end)),
     y: data.y.map((t) => rowRange(t, start, end)),
@@ -157,7 +157,7 @@ export function datasetRows(data: Dataset, start: number, end: number): Dataset 
  * Keras's `validation_split`: training keeps the first
  * ⌊n·(1 − split)⌋ samples and validation the rest, before any shuffling (views, no copies).
  */
-export function splitValidation(data: Dataset, split: number, where: string): [Dataset, Dataset] {
+export function splitValidation(data: TrainingData, split: number, where: string): [TrainingData, TrainingData] {
   const n = data.x[0].shape[0];
   const at = Math.floor(n * (1 - split));
   if (at === 0 || at === n) {

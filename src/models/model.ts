@@ -18,7 +18,7 @@ import { summaryLine } from "../callbacks/progress-logger";
 import {
   checkInteger, checkVerbose, compiledLoss, evaluateDataset, fitModel, metricLogs, resetMetrics, toDataset, trainStep, updateMetrics, type FitArgs,
 } from "./training";
-import { classWeightsToSampleWeights, rowRange, toSampleWeight, toTensorList, type ClassWeight, type Data, type Dataset, type ModelData } from "./data";
+import { classWeightsToSampleWeights, rowRange, toSampleWeight, toTensorList, type ClassWeight, type Data, type TrainingData, type ModelData } from "./data";
 import { layerRow } from "./summary-rows";
 import { uniqueName } from "../util/names";
 import { summaryBundle, summaryData, type Summarizable } from "./summary";
@@ -436,7 +436,7 @@ export abstract class Model extends Layer {
   }
 
   /** A dataset batch in the form {@link Model.trainStep} receives (single tensors unwrapped). */
-  stepBatch(batch: Dataset): TrainBatch {
+  stepBatch(batch: TrainingData): TrainBatch {
     const one = (ts: Tensor[]) => (ts.length === 1 ? ts[0] : ts);
     return { x: one(batch.x), ...(batch.y.length > 0 ? { y: one(batch.y) } : {}), ...(batch.sampleWeight ? { sampleWeight: batch.sampleWeight } : {}) };
   }

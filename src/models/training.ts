@@ -17,7 +17,7 @@ import { Callback, type Logs } from "../callbacks/callback";
 import type { Model, CompiledState } from "./model";
 import {
   checkSampleCounts, classWeightsToSampleWeights, datasetRows, splitValidation, toSampleWeight, toTensorList,
-  type ClassWeight, type Data, type Dataset, type ModelData,
+  type ClassWeight, type Data, type TrainingData, type ModelData,
 } from "./data";
 
 /** Options of {@link Model.fit} (Keras's `fit` arguments in camelCase). */
@@ -158,7 +158,7 @@ export function resetMetrics(state: CompiledState): void {
  * Inputs and targets as tensor lists (see {@link ModelData}) with the same number of samples.
  * Targets may be omitted (`null`/`undefined`) only when `targetsOptional` (a custom `trainStep`).
  */
-export function toDataset(model: Model, x: ModelData, y: ModelData | null | undefined, where: string, targetsOptional = false): Dataset {
+export function toDataset(model: Model, x: ModelData, y: ModelData | null | undefined, where: string, targetsOptional = false): TrainingData {
   const xs = toTensorList(x, model.inputNames, "x", where);
   if (y === undefined || y === null) {
     if (!targetsOptional) throw new TypeError(`${where}: y (the targets) is required`);
@@ -189,14 +189,14 @@ function prepareFit(model: Model, x: ModelData, y: ModelData | null | undefined,
   }
 
   const custom = model.hasCustomTrainStep();
-  let data: Dataset = toDataset(model, x, y, where, custom);
+  let data: TrainingData = toDataset(model, x, y, where, custom);
   const samples = data.x[0].shape[0];
   if (args.classWeight !== undefined && args.sampleWeight !== undefined) {
     throw new TypeError(`${where}: give classWeight or sampleWeight, not both (Keras does not combine them)`);
   }
   if (args.sampleWeight !== undefined) data.sampleWeight = toSampleWeight(args.sampleWeight, samples, where);
 
-  let validation: Dataset | undefined;
+  let validation: TrainingData | undefined;
   const split = args.validationSplit ?? 0;
   if (typeof split !== "number" || !(split >= 0 && split < 1)) throw new RangeError(`${where}: validationSplit must be a number in [0, 1), got ${JSON.stringify(split)}`);
   if (args.validationData !== undefined) {
@@ -262,7 +262,7 @@ export async function fitModel(model: Model, x: ModelData, y: ModelData | null |
       const end = Math.min(start + batchSize, samples);
       // Unshuffled batches are views on the data; shuffled ones need a gather (one copy).
       const rows = (t: Tensor) => gatherRows(t, order.subarray(start, end));
-      const batch: Dataset = shuffle
+      const batch: TrainingData = shuffle
         ? { x: data.x.map(rows), y: data.y.map(rows), ...(data.sampleWeight ? { sampleWeight: rows(data.sampleWeight) } : {}) }
         : datasetRows(data, start, end);
       let batchLogs: Logs;
@@ -301,7 +301,7 @@ export async function fitModel(model: Model, x: ModelData, y: ModelData | null |
  * Loss and metrics over a whole dataset in inference mode, in batches (views, no copies),
  * with the compiled (stateful) metrics reset first. Keys get `prefix` (`val_` in fit).
  */
-export function evaluateDataset(model: Model, state: CompiledState, data: Dataset, batchSize: number, prefix = ""): Logs {
+export function evaluateDataset(model: Model, state: CompiledState, data: TrainingData, batchSize: number, prefix = ""): Logs {
   resetMetrics(state);
   const n = data.x[0].shape[0];
   if (data.y.length === 0) throw new TypeError(`${model.name}: evaluating needs targets (y)`);
