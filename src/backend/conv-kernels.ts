@@ -42,10 +42,12 @@ export interface ConvDims {
 
 /**
  * Fills `cols` (rows for samples `first … first+count−1`, row-major `[count·outH·outW, kH·kW·inC]`)
- * with the receptive fields of `x` (`[batch, inH, inW, inC]`).
+ * with the receptive fields of `x` (`[batch, inH, inW, inC]`). With `biasColumn`, every row ends
+ * with one more entry, a 1 (`[…, kH·kW·inC + 1]`): a bias stored as one more kernel row then
+ * rides in the product.
  */
-export function im2col(x: TypedArray, d: ConvDims, first: number, count: number, cols: TypedArray): void {
-  walkPatches(x, d, first, count, cols, true);
+export function im2col(x: TypedArray, d: ConvDims, first: number, count: number, cols: TypedArray, biasColumn = false): void {
+  walkPatches(x, d, first, count, cols, true, biasColumn);
 }
 
 /**
@@ -53,7 +55,7 @@ export function im2col(x: TypedArray, d: ConvDims, first: number, count: number,
  * it was copied from, in `out` (`[batch, inH, inW, inC]`, not cleared here).
  */
 export function col2im(cols: TypedArray, d: ConvDims, first: number, count: number, out: TypedArray): void {
-  walkPatches(out, d, first, count, cols, false);
+  walkPatches(out, d, first, count, cols, false, false);
 }
 
 /**
@@ -68,7 +70,7 @@ export function col2im(cols: TypedArray, d: ConvDims, first: number, count: numb
  * taps, so they move one tap (`inC` values) at a time. The direction is tested once per run,
  * never per element, and the index arithmetic is hoisted out of the copy loops.
  */
-function walkPatches(image: TypedArray, d: ConvDims, first: number, count: number, cols: TypedArray, gather: boolean): void {
+function walkPatches(image: TypedArray, d: ConvDims, first: number, count: number, cols: TypedArray, gather: boolean, biasColumn: boolean): void {
   const { inH, inW, inC, kH, kW, strideH, strideW, dilationH, dilationW, padTop, padLeft, outH, outW } = d;
   const rowLen = kW * inC;
   let o = 0;
@@ -104,6 +106,7 @@ function walkPatches(image: TypedArray, d: ConvDims, first: number, count: numbe
             }
           }
         }
+        if (biasColumn) cols[o++] = 1;
       }
     }
   }
@@ -141,9 +144,9 @@ export function wideRows(d: ConvDims, count: number): number {
 /**
  * Fills `colsT` (`[kH·kW, m]`, m = {@link wideRows}) for samples `first … first+count−1` of a
  * single-channel `x` (`[batch, inH, inW, 1]`): row t = ky·kW + kx is the input from the tap's
- * offset on.
+ * offset on. With `biasRow`, one more row of ones follows (`[kH·kW + 1, m]`, see {@link im2col}).
  */
-export function wideColumns(x: TypedArray, d: ConvDims, first: number, count: number, colsT: TypedArray): void {
+export function wideColumns(x: TypedArray, d: ConvDims, first: number, count: number, colsT: TypedArray, biasRow = false): void {
   const m = wideRows(d, count);
   const start = first * d.inH * d.inW;
   for (let ky = 0; ky < d.kH; ky++) {
@@ -152,6 +155,7 @@ export function wideColumns(x: TypedArray, d: ConvDims, first: number, count: nu
       colsT.set(x.subarray(offset, offset + m), (ky * d.kW + kx) * m);
     }
   }
+  if (biasRow) colsT.fill(1, d.kH * d.kW * m, (d.kH * d.kW + 1) * m);
 }
 
 /**

@@ -111,26 +111,10 @@ function addBiasRelu(out: TypedArray, bias: TypedArray | null, channels: number)
   }
 }
 
-/**
- * The backward of a fused ReLU, in one pass: the gradient that reaches the convolution,
- * g[i] = gOut[i] where out[i] > 0 and 0 elsewhere, and (when `biasGrad` is given) its sums per
- * channel added into `biasGrad` (the bias gradient).
- */
-function reluBiasBackward(gOut: TypedArray, out: TypedArray, dtype: DType, channels: number, biasGrad: Float64Array | null): TypedArray {
+/** The gradient behind a fused ReLU: gOut where the output is positive, 0 elsewhere (as `relu`). */
+function reluBackward(gOut: TypedArray, out: TypedArray, dtype: DType): TypedArray {
   const g = allocate(dtype, gOut.length);
-  if (biasGrad === null) {
-    for (let i = 0; i < g.length; i++) if (out[i] > 0) g[i] = gOut[i];
-    return g;
-  }
-  for (let r = 0; r < g.length; r += channels) {
-    for (let c = 0; c < channels; c++) {
-      if (out[r + c] > 0) {
-        const v = gOut[r + c];
-        g[r + c] = v;
-        biasGrad[c] += v;
-      }
-    }
-  }
+  for (let i = 0; i < g.length; i++) if (out[i] > 0) g[i] = gOut[i];
   return g;
 }
 
@@ -171,22 +155,33 @@ function isPointwise(d: ConvDims): boolean {
 
 /**
  * The patch matrix of samples `first … first+count−1` of `x` (a view of `x` itself for pointwise
- * convolutions), in `dtype`.
+ * convolutions), in `dtype`; with `biasColumn`, each row ends with a 1 (not for pointwise).
  */
-function patches(x: TypedArray, d: ConvDims, first: number, count: number, dtype: DType): TypedArray {
+function patches(x: TypedArray, d: ConvDims, first: number, count: number, dtype: DType, biasColumn = false): TypedArray {
   const k = d.kH * d.kW * d.inC;
   const rows = d.outH * d.outW;
   if (isPointwise(d)) return x.subarray(first * rows * k, (first + count) * rows * k);
-  const cols = allocate(dtype, count * rows * k);
-  im2col(x, d, first, count, cols);
+  const cols = allocate(dtype, count * rows * (biasColumn ? k + 1 : k));
+  im2col(x, d, first, count, cols, biasColumn);
   return cols;
 }
 
-/** The transposed wide patch matrix (`[kH·kW, wideRows]`) of samples `first … first+count−1`, in `dtype`. */
-function wideColumnsOf(x: TypedArray, d: ConvDims, first: number, count: number, dtype: DType): TypedArray {
-  const colsT = allocate(dtype, d.kH * d.kW * wideRows(d, count));
-  wideColumns(x, d, first, count, colsT);
+/**
+ * The transposed wide patch matrix (`[kH·kW, wideRows]`, plus a row of ones with `biasRow`) of
+ * samples `first … first+count−1`, in `dtype`.
+ */
+function wideColumnsOf(x: TypedArray, d: ConvDims, first: number, count: number, dtype: DType, biasRow: boolean): TypedArray {
+  const colsT = allocate(dtype, (d.kH * d.kW + (biasRow ? 1 : 0)) * wideRows(d, count));
+  wideColumns(x, d, first, count, colsT, biasRow);
   return colsT;
+}
+
+/** The kernel `[k, out]` with the bias as one more row (`[k + 1, out]`), in `dtype`. */
+function withBiasRow(kernel: TypedArray, bias: TypedArray, dtype: DType): TypedArray {
+  const rows = allocate(dtype, kernel.length + bias.length);
+  rows.set(kernel);
+  rows.set(bias, kernel.length);
+  return rows;
 }
 
 /** Whether every value is finite (no ±∞, no NaN). */
@@ -209,8 +204,8 @@ function scratchFor(dtype: DType, size: number): TypedArray {
   return scratch[dtype].subarray(0, size);
 }
 
-/** Adds `src` into `dst` (chunked kernel gradients). */
-function accumulate(dst: TypedArray, src: TypedArray): void {
+/** Adds `src` into `dst` (kernel and bias gradients over chunks). */
+function accumulate(dst: TypedArray | Float64Array, src: TypedArray): void {
   for (let i = 0; i < src.length; i++) dst[i] += src[i];
 }
 
@@ -233,46 +228,54 @@ export function convolveDims(where: string, x: Tensor, kernel: Tensor, bias: Ten
   // tap, see conv-kernels.ts). Its dropped rows meet zeros in the kernel gradient, so they must be
   // finite (0·∞ is NaN): an input with ∞ or NaN takes the general path.
   const wide = isSingleChannelUnpadded(d) && !isPointwise(d) && allFinite(xd);
+  // The bias rides in the product as one more kernel row against a column of ones in the
+  // patches: no separate pass adds it, and the kernel-gradient product yields its gradient
+  // (Σ over positions of dOut) as one more row. (Pointwise patches are a view of x: no column.)
+  const biasInProduct = bd !== null && !isPointwise(d);
+  const kRows = biasInProduct ? k + 1 : k;
+  const kernelRows = bd && biasInProduct ? withBiasRow(kd, bd, dtype) : kd;
+  const patchesOf = (first: number, count: number): TypedArray =>
+    wide ? wideColumnsOf(xd, d, first, count, dtype, biasInProduct) : patches(xd, d, first, count, dtype, biasInProduct);
   for (let first = 0; first < d.batch; first += chunk) {
     const count = Math.min(chunk, d.batch - first);
     const outChunk = out.subarray(first * rows * outC, (first + count) * rows * outC);
-    let cols: TypedArray;
+    const cols = patchesOf(first, count);
     if (wide) {
       const m = wideRows(d, count);
-      cols = wideColumnsOf(xd, d, first, count, dtype);
       const wideOut = scratchFor(dtype, m * outC);
-      be.matmul(cols, kd, wideOut, m, k, outC, true, false);
+      be.matmul(cols, kernelRows, wideOut, m, kRows, outC, true, false);
       moveWideRows(wideOut, outChunk, d, count, outC, true);
     } else {
-      cols = patches(xd, d, first, count, dtype);
-      be.matmul(cols, kd, outChunk, count * rows, k, outC, false, false);
+      be.matmul(cols, kernelRows, outChunk, count * rows, kRows, outC, false, false);
     }
     if (count === d.batch) kept = cols;
   }
-  if (fusedRelu) addBiasRelu(out, bd, outC);
-  else if (bd) addBias(out, bd, outC);
+  if (fusedRelu) addBiasRelu(out, biasInProduct ? null : bd, outC);
+  else if (bd && !biasInProduct) addBias(out, bd, outC);
   const inputs = bias ? [x, kernel, bias] : [x, kernel];
   return opResult(fusedRelu ? "conv2d+relu" : "conv2d", out, [d.batch, d.outH, d.outW, outC], inputs, (gOut: TypedArray) => {
+    const g = fusedRelu ? reluBackward(gOut, out, dtype) : gOut;
     const biasGrad = bias?.requiresGrad ? new Float64Array(outC) : null;
-    const g = fusedRelu ? reluBiasBackward(gOut, out, dtype, outC, biasGrad) : gOut;
-    if (!fusedRelu && biasGrad) sumRows(g, outC, biasGrad);
     const gx = x.requiresGrad ? allocate(x.dtype, x.size) : null;
     const gk = kernel.requiresGrad ? allocate(kernel.dtype, kernel.size) : null;
-    const part = gk && chunk < d.batch ? allocate(dtype, kernel.size) : null;
+    // The kernel-gradient product of one chunk: [k, out], plus the bias gradient's row.
+    const part = gk ? allocate(dtype, kRows * outC) : null;
     for (let first = 0; first < d.batch; first += chunk) {
       const count = Math.min(chunk, d.batch - first);
       const gc = g.subarray(first * rows * outC, (first + count) * rows * outC);
-      if (gk) {
+      if (gk && part) {
+        const cols = kept ?? patchesOf(first, count);
         if (wide) {
           // dKernel = colsT · g in wide rows, g being zero in the rows the forward dropped.
           const m = wideRows(d, count);
           const gWide = scratchFor(dtype, m * outC).fill(0);
           moveWideRows(gWide, gc, d, count, outC, false);
-          be.matmul(kept ?? wideColumnsOf(xd, d, first, count, dtype), gWide, part ?? gk, k, m, outC, false, false);
+          be.matmul(cols, gWide, part, kRows, m, outC, false, false);
         } else {
-          be.matmul(kept ?? patches(xd, d, first, count, dtype), gc, part ?? gk, k, count * rows, outC, true, false);
+          be.matmul(cols, gc, part, kRows, count * rows, outC, true, false);
         }
-        if (part) accumulate(gk, part);
+        accumulate(gk, part.subarray(0, k * outC));
+        if (biasGrad && biasInProduct) accumulate(biasGrad, part.subarray(k * outC));
       }
       if (gx) {
         if (isPointwise(d)) {
@@ -284,6 +287,8 @@ export function convolveDims(where: string, x: Tensor, kernel: Tensor, bias: Ten
         }
       }
     }
+    // Without the bias row in the product (pointwise, or a frozen kernel), sum dOut per channel.
+    if (biasGrad && !(biasInProduct && gk)) sumRows(g, outC, biasGrad);
     return bias ? [gx, gk, biasGrad ? narrowed(biasGrad, bias.dtype) : null] : [gx, gk];
   });
 }

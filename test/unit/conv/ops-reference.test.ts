@@ -70,6 +70,17 @@ describe("each conv2d code path vs torch (test/fixtures/torch/conv_paths.py), bi
     });
   }
 
+  test.each(["wide_3x3_relu_float32", "runs_same_relu_float32", "wide_3x3_float64"])("%s: bias gradient with a frozen kernel (no kernel-gradient product to carry it)", (name) => {
+    const c = pathsFixture.conv2d[name];
+    const dtype = c.dtype as nn.DType;
+    const x = nn.tensor(c.x, { dtype });
+    const kernel = nn.tensor(c.kernel, { dtype });
+    const probe = nn.tensor(c.g, { dtype });
+    const options = { strides: c.strides, padding: c.padding, dilationRate: c.dilation, fusedRelu: c.relu };
+    const [gb] = nn.grads((b: nn.Tensor) => nn.conv2d(x, kernel, { ...options, bias: b }).mul(probe).sum())([nn.tensor(c.bias, { dtype })]);
+    expectClose(gb.data, flat(c.grads[2]), dtype === "float64" ? 1e-10 : 1e-5);
+  });
+
   test("a single-channel input with ∞ takes the general path: the kernel gradient has no NaN from the dropped wide rows", () => {
     // x 4×4 of zeros but x[0, 3] = ∞; 3×3 kernel of ones; y[oy, ox] = Σ of the window = ∞ only at (0, 1).
     // Hand computation with probe g = 1: dK[ky, kx] = Σ_{oy, ox} x[oy + ky, ox + kx] = ∞ at (0, 2), 0 elsewhere.
