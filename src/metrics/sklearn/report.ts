@@ -104,7 +104,7 @@ export class ClassificationReport {
     if (this.accuracy !== undefined) rows.push(["accuracy", null as unknown as number, null as unknown as number, this.accuracy, this.macroAvg.support]);
     if (this.microAvg) rows.push(avg("micro avg", this.microAvg));
     rows.push(avg("macro avg", this.macroAvg), avg("weighted avg", this.weightedAvg));
-    return new RichTable(["", "precision", "recall", "f1-score", "support"], rows, { digits: this.digits, leftAligned: [""], title: "Classification report" });
+    return new RichTable(["", "precision", "recall", "f1-score", "support"], rows, { digits: this.digits, leftAligned: [""], fixedDecimals: ["precision", "recall", "f1-score"], title: "Classification report" });
   }
 
   /** `text/html` (a table) and `text/plain` (scikit-learn's text). */

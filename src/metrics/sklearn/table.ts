@@ -18,6 +18,8 @@ export interface RichTableOptions {
   digits?: number;
   /** Column names whose cells are left-aligned (text columns); others are right-aligned. */
   leftAligned?: readonly string[];
+  /** Column names whose numbers always show `digits` decimals, whole ones too (scores: 1.00 beside 0.67). */
+  fixedDecimals?: readonly string[];
 }
 
 /** A table of rows under named columns that displays itself. */
@@ -35,12 +37,16 @@ export class RichTable {
     this.options = options;
   }
 
-  /** A cell as text: integers as is, other numbers with `digits` decimals, NaN as `nan`. */
-  formatCell(v: Cell): string {
+  /**
+   * A cell as text: integers as is (counts), other numbers with `digits` decimals, NaN as `nan`;
+   * in a `fixedDecimals` column (given by name) every number gets `digits` decimals.
+   */
+  formatCell(v: Cell, column?: string): string {
     if (v === null || v === undefined) return "";
     if (typeof v === "number") {
       if (Number.isNaN(v)) return "nan";
-      if (Number.isInteger(v)) return String(v);
+      const fixed = column !== undefined && (this.options.fixedDecimals ?? []).includes(column);
+      if (Number.isInteger(v) && !fixed) return String(v);
       return v.toFixed(this.options.digits ?? 4);
     }
     return String(v);
@@ -48,7 +54,7 @@ export class RichTable {
 
   /** Aligned plain text: a header line, a rule, one line per row. */
   toString(): string {
-    const cells = [this.columns, ...this.rows.map((r) => r.map((c) => this.formatCell(c)))];
+    const cells = [this.columns, ...this.rows.map((r) => r.map((c, j) => this.formatCell(c, this.columns[j])))];
     const widths = this.columns.map((_, j) => Math.max(...cells.map((r) => (r[j] ?? "").length)));
     const left = new Set(this.options.leftAligned ?? []);
     const line = (r: string[]) =>
@@ -63,7 +69,7 @@ export class RichTable {
     const align = (j: number) => (left.has(this.columns[j]) ? "left" : "right");
     const head = this.columns.map((c, j) => `<th style="text-align:${align(j)}">${escapeHtml(c)}</th>`).join("");
     const body = this.rows
-      .map((r) => `<tr>${r.map((c, j) => `<td style="text-align:${align(j)}">${escapeHtml(this.formatCell(c))}</td>`).join("")}</tr>`)
+      .map((r) => `<tr>${r.map((c, j) => `<td style="text-align:${align(j)}">${escapeHtml(this.formatCell(c, this.columns[j]))}</td>`).join("")}</tr>`)
       .join("\n");
     const caption = this.options.title ? `<caption>${escapeHtml(this.options.title)}</caption>` : "";
     return `<table class="nnlab-table">${caption}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;

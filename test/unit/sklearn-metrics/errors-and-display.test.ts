@@ -90,6 +90,10 @@ describe("classificationReport displays as a table", () => {
     expect(html).not.toContain("<b>cat</b>");
     expect(html).toContain("<td style=\"text-align:right\">0.5000</td>".replace("0.5000", "0.50"));
     expect(html).toContain("accuracy");
+     // Scores keep two decimals even when whole, as scikit-learn prints them: cat's recall is
+    // 1/1 → "1.00", dog's precision 1/1 → "1.00"; supports stay counts ("1", "2", "3").
+    const cells = [...html.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]);
+    expect(cells.slice(0, 10)).toEqual(["&lt;b&gt;cat&lt;/b&gt;", "0.50", "1.00", "0.67", "1", "dog", "1.00", "0.50", "0.67", "2"]);
   });
 
   it("display() goes through the kernel's display host, else prints text", () => {
