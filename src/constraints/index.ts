@@ -7,6 +7,8 @@ import { NonNeg } from "./non-neg";
 import type { Constraint } from "./constraint";
 import { configValue, fromConfigByClass, type ConfigValues } from "../util/building-blocks";
 
+export type { ConfigValues } from "../util/building-blocks";
+
 export { MaxNorm, MinMaxNorm, UnitNorm, NORM_EPSILON, type NormAxis } from "./norms";
 export { NonNeg } from "./non-neg";
 export { getConstraint, constraintRegistry, type Constraint, type ConstraintIdentifier } from "./constraint";

@@ -20,6 +20,7 @@ export {
   MaxPooling1D, MaxPooling2D, AveragePooling1D, AveragePooling2D, maxPooling1d, maxPooling2d, averagePooling1d, averagePooling2d,
   type PoolingArgs,
 } from "./pooling";
+export { type PoolingBaseArgs } from "./pooling-base";
 export {
   GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D,
   globalAveragePooling1d, globalAveragePooling2d, globalMaxPooling1d, globalMaxPooling2d, type GlobalPoolingArgs,

@@ -63,7 +63,9 @@ export interface AttentionCallOptions {
 
 /** The output and the attention probabilities `[batch, numHeads, T, S]` (Keras's `return_attention_scores=True`). */
 export interface AttentionResult {
+  /** The attention output, shaped like the query (or `outputShape`). */
   output: Tensor;
+  /** Attention probabilities [batch, heads, query length, key length], before dropout (Keras's `return_attention_scores`). */
   scores: Tensor;
 }
 

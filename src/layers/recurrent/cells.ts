@@ -94,6 +94,7 @@ function cellOf<A extends object, L extends RNNLayer>(layerClass: LayerClass<A, 
  * ```
  */
 export class LSTMCell extends cellOf(LSTM) {
+  /** Keras's class name, used in configs and errors. */
   override readonly className: string = "LSTMCell";
   constructor(args: LSTMCellArgs) {
     super(args, "LSTMCell");
@@ -112,6 +113,7 @@ export class LSTMCell extends cellOf(LSTM) {
  * ```
  */
 export class GRUCell extends cellOf(GRU) {
+  /** Keras's class name, used in configs and errors. */
   override readonly className: string = "GRUCell";
   constructor(args: GRUCellArgs) {
     super(args, "GRUCell");
@@ -130,6 +132,7 @@ export class GRUCell extends cellOf(GRU) {
  * ```
  */
 export class SimpleRNNCell extends cellOf(SimpleRNN) {
+  /** Keras's class name, used in configs and errors. */
   override readonly className: string = "SimpleRNNCell";
   constructor(args: SimpleRNNCellArgs) {
     super(args, "SimpleRNNCell");

@@ -50,6 +50,7 @@ export class GRU extends RNNLayer {
     return reshape(slice(this.bias, [1, 0], [1, 3 * this.units]), [3 * this.units]);
   }
 
+  /** The recurrent layer's config plus `resetAfter`. */
   override getConfig(): LayerConfig {
     return { ...super.getConfig(), resetAfter: this.resetAfter };
   }

@@ -45,6 +45,7 @@ export class LSTM extends RNNLayer {
     this.bias = this.addWeight("bias", [4 * U], withForgetBias, this.biasSpec);
   }
 
+  /** The recurrent layer's config plus `unitForgetBias`. */
   override getConfig(): LayerConfig {
     return { ...super.getConfig(), unitForgetBias: this.unitForgetBias };
   }
