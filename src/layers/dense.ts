@@ -6,8 +6,8 @@ import type { InitializerIdentifier } from "../initializers";
 import type { RegularizerIdentifier } from "../regularizers/regularizer";
 import type { ConstraintIdentifier } from "../constraints/constraint";
 import type { ShapeSpec } from "../display/mime";
-import { weightArgsFromConfig, weightSpec, weightSpecConfig, type WeightSpec } from "./weight-spec";
-import { layerActivation, layerArgsFromConfig, type LayerActivation } from "./config-values";
+import { layerArgsWithWeights, weightSpec, weightSpecConfig, type WeightSpec } from "./weight-spec";
+import { layerActivation, type LayerActivation } from "./config-values";
 
 /** Arguments of {@link dense}. */
 export interface DenseArgs extends LayerArgs {
@@ -115,11 +115,7 @@ export class Dense extends Layer {
 
   /** Rebuilds a Dense layer from {@link Dense.getConfig}'s output. */
   static fromConfig(config: LayerConfig): Dense {
-    return new Dense({
-      ...(layerArgsFromConfig(config) as unknown as DenseArgs),
-      ...weightArgsFromConfig("kernel", config, config.name),
-      ...weightArgsFromConfig("bias", config, config.name),
-    });
+    return new Dense(layerArgsWithWeights<DenseArgs>(config, "kernel", "bias"));
   }
 }
 

@@ -6,8 +6,7 @@ import type { InitializerIdentifier } from "../initializers";
 import type { RegularizerIdentifier } from "../regularizers/regularizer";
 import type { ConstraintIdentifier } from "../constraints/constraint";
 import { Layer, type LayerArgs, type LayerConfig } from "./layer";
-import { layerArgsFromConfig } from "./config-values";
-import { weightArgsFromConfig, weightSpec, weightSpecConfig, type WeightSpec } from "./weight-spec";
+import { layerArgsWithWeights, weightSpec, weightSpecConfig, type WeightSpec } from "./weight-spec";
 
 /** Arguments of {@link maxout}. */
 export interface MaxoutArgs extends LayerArgs {
@@ -90,11 +89,7 @@ export class Maxout extends Layer {
 
   /** Rebuilds the layer from {@link Maxout.getConfig}'s output. */
   static fromConfig(config: LayerConfig): Maxout {
-    return new Maxout({
-      ...(layerArgsFromConfig(config) as unknown as MaxoutArgs),
-      ...weightArgsFromConfig("kernel", config, config.name),
-      ...weightArgsFromConfig("bias", config, config.name),
-    });
+    return new Maxout(layerArgsWithWeights<MaxoutArgs>(config, "kernel", "bias"));
   }
 }
 

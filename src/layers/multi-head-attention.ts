@@ -8,8 +8,7 @@ import type { InitializerIdentifier } from "../initializers";
 import type { RegularizerIdentifier } from "../regularizers/regularizer";
 import type { ConstraintIdentifier } from "../constraints/constraint";
 import type { ShapeSpec } from "../display/mime";
-import { weightArgsFromConfig, weightSpec, weightSpecConfig, type WeightSpec } from "./weight-spec";
-import { layerArgsFromConfig } from "./config-values";
+import { layerArgsWithWeights, weightSpec, weightSpecConfig, type WeightSpec } from "./weight-spec";
 import { booleanArg } from "./normalize";
 import { Dropout } from "./dropout";
 
@@ -341,11 +340,7 @@ export class MultiHeadAttention extends Layer {
 
   /** Rebuilds the layer from {@link MultiHeadAttention.getConfig}'s output. */
   static fromConfig(config: LayerConfig): MultiHeadAttention {
-    return new MultiHeadAttention({
-      ...(layerArgsFromConfig(config) as unknown as MultiHeadAttentionArgs),
-      ...weightArgsFromConfig("kernel", config, config.name),
-      ...weightArgsFromConfig("bias", config, config.name),
-    });
+    return new MultiHeadAttention(layerArgsWithWeights<MultiHeadAttentionArgs>(config, "kernel", "bias"));
   }
 }
 

@@ -8,7 +8,7 @@ import { getInitializer, type InitializerIdentifier } from "../initializers";
 import { getRegularizer, type Regularizer, type RegularizerIdentifier } from "../regularizers/regularizer";
 import { getConstraint, type Constraint, type ConstraintIdentifier } from "../constraints/constraint";
 import {
-  deserializeConstraint, deserializeInitializer, deserializeRegularizer, serializeIdentifier, type SerializedIdentifier,
+  deserializeConstraint, deserializeInitializer, deserializeRegularizer, layerArgsFromConfig, serializeIdentifier, type SerializedIdentifier,
 } from "./config-values";
 
 /** A family's initializer, regularizer and constraint. */
@@ -69,4 +69,13 @@ export function weightArgsFromConfig(prefix: string, config: { [key: string]: un
     if (key in config) args[key] = deserialize(config[key], `${layer}: ${key}`) ?? undefined;
   }
   return args;
+}
+
+/**
+ * A layer's constructor arguments from its config: the common ones ({@link layerArgsFromConfig})
+ * plus each named weight family's initializer, regularizer and constraint — what every
+ * `fromConfig` of a layer with weights does.
+ */
+export function layerArgsWithWeights<A>(config: { name: string; [key: string]: unknown }, ...families: string[]): A {
+  return Object.assign(layerArgsFromConfig(config), ...families.map((family) => weightArgsFromConfig(family, config, config.name))) as A;
 }

@@ -14,8 +14,7 @@ import { Layer, type LayerArgs, type LayerConfig } from "../layer";
 import type { InitializerIdentifier } from "../../initializers";
 import type { RegularizerIdentifier } from "../../regularizers/regularizer";
 import type { ConstraintIdentifier } from "../../constraints/constraint";
-import { weightArgsFromConfig, weightSpec, weightSpecConfig, type WeightSpec } from "../weight-spec";
-import { layerArgsFromConfig } from "../config-values";
+import { layerArgsWithWeights, weightSpec, weightSpecConfig, type WeightSpec } from "../weight-spec";
 import { cellActivation, type CellActivation } from "./cell-activation";
 import { GATES, recurrentScan, type CellKind } from "./recurrent-scan";
 import { getSequenceMask, setSequenceMask, type SequenceMask } from "./sequence-mask";
@@ -365,11 +364,6 @@ export abstract class RNNLayer extends Layer {
 
   /** Constructor arguments from a config (weight families deserialized). */
   static argsFromConfigFor(config: LayerConfig): RNNArgs {
-    return {
-      ...(layerArgsFromConfig(config) as unknown as RNNArgs),
-      ...weightArgsFromConfig("kernel", config, config.name),
-      ...weightArgsFromConfig("recurrent", config, config.name),
-      ...weightArgsFromConfig("bias", config, config.name),
-    };
+    return layerArgsWithWeights<RNNArgs>(config, "kernel", "recurrent", "bias");
   }
 }
