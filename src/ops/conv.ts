@@ -14,6 +14,7 @@
  * PyTorch stores the same kernel as `[out, in, kh, kw]` (`permute(3, 2, 0, 1)` of ours) and
  * images channels-first; the reference fixtures convert both.
  */
+import { sumTiles } from "./tiles";
 import type { Tensor } from "../tensor/tensor";
 import { allocate, type DType, type TypedArray } from "../tensor/dtype";
 import { shapeToString } from "../tensor/shape";
@@ -118,11 +119,6 @@ function reluBackward(gOut: TypedArray, out: TypedArray, dtype: DType): TypedArr
   return g;
 }
 
-/** acc[c] += Σ over rows of g[r, c] (a bias gradient, accumulated in float64). */
-function sumRows(g: TypedArray, channels: number, acc: Float64Array): void {
-  for (let r = 0; r < g.length; r += channels) for (let c = 0; c < channels; c++) acc[c] += g[r + c];
-}
-
 /** `values` (float64 sums) in `dtype`. */
 function narrowed(values: Float64Array, dtype: DType): TypedArray {
   if (dtype === "float64") return values;
@@ -138,8 +134,9 @@ function narrowed(values: Float64Array, dtype: DType): TypedArray {
 export function withBiasGradient(grads: (TypedArray | null)[], bias: Tensor | null, g: TypedArray, channels: number): (TypedArray | null)[] {
   if (!bias) return grads;
   if (!bias.requiresGrad) return [...grads, null];
+  // Σ over rows of g[r, c]: the rows are tiles of the bias, summed as the broadcast ops' gradient is (in float64 here).
   const acc = new Float64Array(channels);
-  sumRows(g, channels, acc);
+  sumTiles(g, channels, acc);
   return [...grads, narrowed(acc, bias.dtype)];
 }
 
@@ -288,7 +285,7 @@ export function convolveDims(where: string, x: Tensor, kernel: Tensor, bias: Ten
       }
     }
     // Without the bias row in the product (pointwise, or a frozen kernel), sum dOut per channel.
-    if (biasGrad && !(biasInProduct && gk)) sumRows(g, outC, biasGrad);
+    if (biasGrad && !(biasInProduct && gk)) sumTiles(g, outC, biasGrad);
     return bias ? [gx, gk, biasGrad ? narrowed(biasGrad, bias.dtype) : null] : [gx, gk];
   });
 }
